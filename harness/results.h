@@ -1,0 +1,92 @@
+/* What a run found: the plain interface between verification (suites) and
+ * reporting (reports/).  Suites fill it; report writers only read it and
+ * never recompute anything. */
+#ifndef RC_RESULTS_H
+#define RC_RESULTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "rope_conform/adapter.h"
+
+typedef enum rc_status {
+    RC_STATUS_PASS = 0,
+    RC_STATUS_WARN,   /* passes, with a warning (e.g. precision runs out
+                         before the model's max position)                 */
+    RC_STATUS_FAIL,
+    RC_STATUS_SKIP    /* the candidate declared the case unsupported      */
+} rc_status;
+
+const char *rc_status_name(rc_status s);   /* "PASS" "WARN" "FAIL" "SKIP" */
+
+#define RC_N_BUCKETS 33  /* position buckets: 0, [1,2), [2,4) ... [2^31, 2^32) */
+
+/* Where the worst error of a case occurred, with the values as hex bit
+ * patterns (of the case's dtype) so a report can be checked by hand. */
+typedef struct rc_worst {
+    int64_t position;
+    int64_t token, head, pair;  /* pair index k                           */
+    char in0[24], in1[24];      /* input pair, bit patterns                */
+    char expected0[24], expected1[24]; /* golden, correctly rounded        */
+    char actual0[24], actual1[24];
+} rc_worst;
+
+/* Error measures of a case (docs/error-model.md defines each). */
+typedef struct rc_metrics {
+    int64_t n_pairs;            /* pairs compared                          */
+    double max_err;             /* max normalised pair error / its bound   */
+    double max_err_raw;         /* max normalised pair error               */
+    double max_angle_err;       /* radians                                  */
+    double max_mag_err;         /* relative                                 */
+    double max_ulp;             /* per element, vs correctly rounded golden */
+    double mean_radial;         /* mean signed magnitude error (bias)       */
+    double bucket_max[RC_N_BUCKETS]; /* max normalised error per position
+                                       bucket; < 0 = no position there     */
+    rc_worst worst;
+} rc_metrics;
+
+typedef struct rc_case_result {
+    char suite[32];             /* "accuracy", "properties", ...           */
+    char name[160];             /* unique within the suite                 */
+    rc_status status;
+    rc_rope_params params;      /* factor pointers are not valid here     */
+    rc_dtype dtype;
+    int has_metrics;
+    rc_metrics metrics;
+    char message[512];          /* one line: what, where, expected vs actual */
+    char cause[256];            /* likely cause / diagnosis, or ""         */
+    double seconds;
+} rc_case_result;
+
+typedef struct rc_run_info {
+    const char *candidate_path;
+    const char *candidate_name;
+    const char *candidate_version;
+    const char *profile;        /* "strict" "standard"                     */
+    int level;
+    uint64_t seed;
+    const char *config_path;    /* or NULL                                  */
+    const char *tool_version;
+    const char *mpfr_version, *gmp_version, *cjson_version;
+    const char *cpu;            /* model name, "" if unknown               */
+    const char *started_utc;    /* ISO 8601                                */
+    double wall_seconds;
+} rc_run_info;
+
+typedef struct rc_results {
+    rc_run_info info;
+    rc_case_result *cases;
+    size_t n_cases, cap_cases;
+    /* A fatal candidate problem (crash in init, load error after start),
+     * reported as the run's headline: "" if none. */
+    char fatal[512];
+} rc_results;
+
+/* Growable array; returns a zeroed slot or NULL when out of memory. */
+rc_case_result *rc_results_add(rc_results *r);
+void rc_results_free(rc_results *r);
+/* Counts by status; the verdict: FAIL if any FAIL (or fatal), WARN if any
+ * WARN, else PASS. */
+void rc_results_count(const rc_results *r, size_t counts[4]);
+rc_status rc_results_verdict(const rc_results *r);
+
+#endif
