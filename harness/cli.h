@@ -1,0 +1,26 @@
+/* Subcommands of the rope-conform CLI.  Each takes argv with argv[0] the
+ * command word and returns the process exit code. */
+#ifndef RC_CLI_H
+#define RC_CLI_H
+
+#include <stdio.h>
+
+typedef struct rc_subcommand {
+    const char *name;
+    int (*fn)(int argc, char **argv);
+    const char *summary;
+} rc_subcommand;
+
+#define RC_COMMAND(name, fn, summary) int fn(int argc, char **argv);
+#include "commands.def"
+#undef RC_COMMAND
+
+void rc_cmd_run_help(FILE *f);
+
+/* Shared option parsing helpers: 0 ok, -1 with a message on stderr. */
+int rc_cli_parse_u64(const char *opt, const char *s, unsigned long long *out);
+int rc_cli_parse_double(const char *opt, const char *s, double *out);
+/* --color auto|always|never -> 0/1 (auto: stdout is a terminal). */
+int rc_cli_parse_color(const char *s, int *out);
+
+#endif

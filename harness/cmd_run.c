@@ -1,0 +1,211 @@
+/* `rope-conform run`: options to rc_run_opts. */
+#include "cli.h"
+#include "dtype.h"
+#include "errmodel.h"
+#include "report.h"
+#include "run.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define RC_DEFAULT_SEED 1
+#define RC_DEFAULT_TIMEOUT 10.0
+
+void rc_cmd_run_help(FILE *f)
+{
+    fprintf(f,
+            "\nrun options (defaults marked *):\n"
+            "  --config FILE        HF config.json or rope-conform params JSON: test this\n"
+            "                       configuration densely (else the candidate's own, else a\n"
+            "                       pairwise covering grid of types, pairings and geometries)\n"
+            "  --profile NAME       error model: standard*, strict (docs/error-model.md)\n"
+            "  --level 1|2|3        1* pull-request gate (seconds), 2 nightly, 3 exhaustive\n"
+            "  --seed N             PRNG seed for inputs (*%d); printed in every report\n"
+            "  --timeout SECONDS    limit per candidate call (*%.0f)\n"
+            "  --suite NAME         run one suite only\n"
+            "  --dtype f64|f32|f16|bf16  test one dtype only\n"
+            "  --list               print the rows and cases that would run, run nothing\n"
+            "  --json FILE          JSON report (docs/report-schema.md)\n"
+            "  --junit FILE         JUnit XML report\n"
+            "  --markdown FILE      Markdown summary (e.g. $GITHUB_STEP_SUMMARY)\n"
+            "  --baseline FILE      fail on regressions against an earlier JSON report\n"
+            "  --baseline-factor X  max error may grow by this factor (*2)\n"
+            "  --check-xml FILE     Check's own XML log of the conformance cases\n"
+            "  --color auto*|always|never   -q quiet   -v verbose\n",
+            RC_DEFAULT_SEED, RC_DEFAULT_TIMEOUT);
+}
+
+int rc_cli_parse_u64(const char *opt, const char *s, unsigned long long *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno || end == s || *end || s[0] == '-') {
+        fprintf(stderr, "rope-conform: %s expects a non-negative integer, got '%s'\n", opt, s);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+int rc_cli_parse_double(const char *opt, const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end || !isfinite(v)) {
+        fprintf(stderr, "rope-conform: %s expects a number, got '%s'\n", opt, s);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+int rc_cli_parse_color(const char *s, int *out)
+{
+    if (strcmp(s, "always") == 0)
+        *out = 1;
+    else if (strcmp(s, "never") == 0)
+        *out = 0;
+    else if (strcmp(s, "auto") == 0)
+        *out = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
+    else {
+        fprintf(stderr, "rope-conform: --color expects auto, always or never, got '%s'\n", s);
+        return -1;
+    }
+    return 0;
+}
+
+enum { O_CONFIG = 256, O_PROFILE, O_LEVEL, O_SEED, O_TIMEOUT, O_SUITE, O_DTYPE, O_LIST, O_JSON,
+       O_JUNIT, O_MARKDOWN, O_BASELINE, O_BASELINE_FACTOR, O_CHECK_XML, O_COLOR, O_HELP };
+
+int rc_cmd_run(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        { "config", required_argument, 0, O_CONFIG },
+        { "profile", required_argument, 0, O_PROFILE },
+        { "level", required_argument, 0, O_LEVEL },
+        { "seed", required_argument, 0, O_SEED },
+        { "timeout", required_argument, 0, O_TIMEOUT },
+        { "suite", required_argument, 0, O_SUITE },
+        { "dtype", required_argument, 0, O_DTYPE },
+        { "list", no_argument, 0, O_LIST },
+        { "json", required_argument, 0, O_JSON },
+        { "junit", required_argument, 0, O_JUNIT },
+        { "markdown", required_argument, 0, O_MARKDOWN },
+        { "baseline", required_argument, 0, O_BASELINE },
+        { "baseline-factor", required_argument, 0, O_BASELINE_FACTOR },
+        { "check-xml", required_argument, 0, O_CHECK_XML },
+        { "color", required_argument, 0, O_COLOR },
+        { "help", no_argument, 0, O_HELP },
+        { "quiet", no_argument, 0, 'q' },
+        { "verbose", no_argument, 0, 'v' },
+        { 0, 0, 0, 0 }
+    };
+    rc_run_opts o;
+    memset(&o, 0, sizeof o);
+    o.profile = "standard";
+    o.level = 1;
+    o.seed = RC_DEFAULT_SEED;
+    o.timeout = RC_DEFAULT_TIMEOUT;
+    o.baseline_factor = RC_BASELINE_DEFAULT_FACTOR;
+    o.progress = isatty(STDERR_FILENO);
+    if (rc_cli_parse_color("auto", &o.color) != 0)
+        return 2;
+    unsigned long long u;
+    double d;
+    optind = 1;
+    opterr = 0;
+    int ch;
+    while ((ch = getopt_long(argc, argv, ":qv", longopts, NULL)) != -1) {
+        switch (ch) {
+        case O_CONFIG: o.config_path = optarg; break;
+        case O_PROFILE: o.profile = optarg; break;
+        case O_LEVEL:
+            if (rc_cli_parse_u64("--level", optarg, &u) != 0)
+                return 2;
+            if (u < 1 || u > 3) {
+                fprintf(stderr, "rope-conform: --level must be 1, 2 or 3, got %llu\n", u);
+                return 2;
+            }
+            o.level = (int)u;
+            break;
+        case O_SEED:
+            if (rc_cli_parse_u64("--seed", optarg, &u) != 0)
+                return 2;
+            o.seed = u;
+            break;
+        case O_TIMEOUT:
+            if (rc_cli_parse_double("--timeout", optarg, &d) != 0)
+                return 2;
+            if (d <= 0) {
+                fprintf(stderr, "rope-conform: --timeout must be positive, got %s\n", optarg);
+                return 2;
+            }
+            o.timeout = d;
+            break;
+        case O_SUITE: o.only_suite = optarg; break;
+        case O_DTYPE: o.dtype_filter = optarg; break;
+        case O_LIST: o.list_only = 1; break;
+        case O_JSON: o.json = optarg; break;
+        case O_JUNIT: o.junit = optarg; break;
+        case O_MARKDOWN: o.markdown = optarg; break;
+        case O_BASELINE: o.baseline = optarg; break;
+        case O_BASELINE_FACTOR:
+            if (rc_cli_parse_double("--baseline-factor", optarg, &d) != 0)
+                return 2;
+            if (d <= 1) {
+                fprintf(stderr, "rope-conform: --baseline-factor must be greater than 1, got %s\n", optarg);
+                return 2;
+            }
+            o.baseline_factor = d;
+            break;
+        case O_CHECK_XML: o.check_xml = optarg; break;
+        case O_COLOR:
+            if (rc_cli_parse_color(optarg, &o.color) != 0)
+                return 2;
+            break;
+        case O_HELP:
+            printf("usage: rope-conform [run] [OPTIONS] CANDIDATE.so\n");
+            rc_cmd_run_help(stdout);
+            return 0;
+        case 'q': o.quiet = 1; break;
+        case 'v': o.verbose = 1; break;
+        case ':':
+            fprintf(stderr, "rope-conform: option %s needs a value (see --help)\n", argv[optind - 1]);
+            return 2;
+        default:
+            fprintf(stderr, "rope-conform: unknown option '%s' (see --help)\n", argv[optind - 1]);
+            return 2;
+        }
+    }
+    if (optind != argc - 1) {
+        if (optind >= argc)
+            fprintf(stderr, "rope-conform: no candidate given: rope-conform [run] [OPTIONS] CANDIDATE.so\n");
+        else
+            fprintf(stderr, "rope-conform: one candidate expected, got extra argument '%s'\n", argv[optind + 1]);
+        return 2;
+    }
+    o.candidate = argv[optind];
+    if (o.only_suite) {
+        int found = 0;
+        for (size_t i = 0; i < rc_n_suites; i++)
+            found |= strcmp(rc_suites[i]->name, o.only_suite) == 0;
+        if (!found) {
+            fprintf(stderr, "rope-conform: unknown suite '%s' (see --list)\n", o.only_suite);
+            return 2;
+        }
+    }
+    if (o.dtype_filter) {
+        rc_dtype dt;
+        if (rc_dtype_parse(o.dtype_filter, &dt) != 0) {
+            fprintf(stderr, "rope-conform: unknown dtype '%s' (f64, f32, f16, bf16)\n", o.dtype_filter);
+            return 2;
+        }
+    }
+    return rc_run(&o);
+}

@@ -1,0 +1,243 @@
+/* Which configurations a run covers.  With --config or a candidate's own
+ * default_params: that configuration in every supported dtype.  Otherwise
+ * a pairwise covering design over rope type x pairing x head_dim x rotary
+ * fraction x base x dtype, drawn only from combinations the candidate
+ * supports (asked once, in one isolated batch), so every pair of supported
+ * parameter values meets in at least one row.  Level 3 takes the whole
+ * supported product. */
+#include "grid.h"
+#include "dtype.h"
+#include "sandbox.h"
+#include "variants.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { F_TYPE, F_PAIR, F_HD, F_FRAC, F_BASE, F_DTYPE, N_FACTORS };
+static const int head_dims[] = { 64, 80, 96, 128, 256 };
+static const int fracs[] = { 1, 2, 4 };            /* rotary_dim = head_dim / frac */
+static const double bases[] = { 1e4, 5e5, 1e6 };
+static const int n_levels[N_FACTORS] = { RC_ROPE_TYPE_COUNT, 2, 5, 3, 3, RC_DTYPE_COUNT };
+
+typedef struct combo { int v[N_FACTORS]; int supported; } combo;
+
+static void combo_config(const combo *c, rc_config *cfg)
+{
+    int hd = head_dims[c->v[F_HD]];
+    rc_variant_params(cfg, (rc_rope_type)c->v[F_TYPE], (rc_pairing)c->v[F_PAIR], hd,
+                      hd / fracs[c->v[F_FRAC]], bases[c->v[F_BASE]]);
+}
+
+static int add_row(rc_ctx *ctx, size_t *cap, const rc_config *cfg, rc_dtype dt, int primary)
+{
+    if (ctx->n_rows == *cap) {
+        size_t nc = *cap ? *cap * 2 : 32;
+        rc_row *r = realloc(ctx->rows, nc * sizeof *r);
+        if (!r)
+            return -1;
+        ctx->rows = r;
+        *cap = nc;
+    }
+    rc_row *row = &ctx->rows[ctx->n_rows++];
+    memset(row, 0, sizeof *row);
+    row->cfg = *cfg;
+    rc_config_rebind(&row->cfg);
+    row->dtype = dt;
+    row->primary = primary;
+    char lab[80];
+    rc_params_label(&row->cfg.params, lab, sizeof lab);
+    snprintf(row->label, sizeof row->label, "%s/%s", lab, rc_dtype_name(dt));
+    return 0;
+}
+
+/* Ask the candidate, in one isolated batch, which (params, dtype) it
+ * supports.  A crash here is not a verdict yet: the rows stay unsupported
+ * and the caller reports the reason. */
+static int probe(rc_ctx *ctx, rc_config *cfgs, const rc_dtype *dts, size_t n, int *ok,
+                 char *err, size_t errlen)
+{
+    rc_call *calls = calloc(n, sizeof *calls);
+    rc_call_result *res = calloc(n, sizeof *res);
+    if (!calls || !res) {
+        free(calls);
+        free(res);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        rc_config_rebind(&cfgs[i]);
+        calls[i].kind = RC_CALL_SUPPORTS;
+        calls[i].params = &cfgs[i].params;
+        calls[i].dtype = dts[i];
+    }
+    int rc = rc_sandbox_run(&ctx->cand, calls, n, res, ctx->opts->timeout);
+    for (size_t i = 0; i < n; i++) {
+        ok[i] = rc == 0 && res[i].outcome == RC_OUTCOME_OK;
+        if (rc == 0 && res[i].outcome != RC_OUTCOME_OK && res[i].outcome != RC_OUTCOME_UNSUPPORTED &&
+            !err[0])
+            snprintf(err, errlen, "supports(): %s", res[i].message);
+    }
+    if (rc != 0)
+        snprintf(err, errlen, "could not run the candidate in the sandbox");
+    free(calls);
+    free(res);
+    return rc;
+}
+
+static int dtype_allowed(const rc_ctx *ctx, rc_dtype dt)
+{
+    rc_dtype want;
+    if (!ctx->opts->dtype_filter)
+        return 1;
+    return rc_dtype_parse(ctx->opts->dtype_filter, &want) == 0 && want == dt;
+}
+
+/* One configuration in every supported dtype. */
+static int grid_single(rc_ctx *ctx, const rc_config *cfg, char *err, size_t errlen)
+{
+    rc_config cfgs[RC_DTYPE_COUNT];
+    rc_dtype dts[RC_DTYPE_COUNT];
+    int ok[RC_DTYPE_COUNT];
+    for (int d = 0; d < RC_DTYPE_COUNT; d++) {
+        cfgs[d] = *cfg;
+        dts[d] = (rc_dtype)d;
+    }
+    if (probe(ctx, cfgs, dts, RC_DTYPE_COUNT, ok, err, errlen) != 0)
+        return -1;
+    size_t cap = 0;
+    int first = 1;
+    for (int d = 0; d < RC_DTYPE_COUNT; d++) {
+        if (!ok[d] || !dtype_allowed(ctx, (rc_dtype)d)) {
+            ctx->n_unsupported += !ok[d];
+            continue;
+        }
+        if (add_row(ctx, &cap, cfg, (rc_dtype)d, first) != 0)
+            return -1;
+        first = 0;
+    }
+    return 0;
+}
+
+static size_t pair_slot(int fa, int va, int fb, int vb)
+{
+    return (((size_t)fa * N_FACTORS + fb) * 8 + va) * 8 + vb;
+}
+
+/* The row tested densely: the combination closest to the most common
+ * production RoPE (default, head_dim 128, full rotary, base 1e4, f32). */
+static int primary_score(const combo *c)
+{
+    return (c->v[F_TYPE] == RC_ROPE_DEFAULT) * 16 + (c->v[F_DTYPE] == RC_F32) * 8 +
+           (c->v[F_HD] == 3) * 4 + (c->v[F_FRAC] == 0) * 2 + (c->v[F_BASE] == 0);
+}
+
+static int grid_cover(rc_ctx *ctx, char *err, size_t errlen)
+{
+    size_t n = 1;
+    for (int f = 0; f < N_FACTORS; f++)
+        n *= (size_t)n_levels[f];
+    combo *cs = calloc(n, sizeof *cs);
+    rc_config *cfgs = malloc(n * sizeof *cfgs);
+    rc_dtype *dts = malloc(n * sizeof *dts);
+    int *ok = malloc(n * sizeof *ok);
+    unsigned char *covered = calloc(pair_slot(N_FACTORS, 0, 0, 0), 1);
+    int rc = -1;
+    if (!cs || !cfgs || !dts || !ok || !covered) {
+        snprintf(err, errlen, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t r = i;
+        for (int f = N_FACTORS - 1; f >= 0; f--) {
+            cs[i].v[f] = (int)(r % (size_t)n_levels[f]);
+            r /= (size_t)n_levels[f];
+        }
+        combo_config(&cs[i], &cfgs[i]);
+        dts[i] = (rc_dtype)cs[i].v[F_DTYPE];
+    }
+    if (probe(ctx, cfgs, dts, n, ok, err, errlen) != 0)
+        goto out;
+    size_t n_ok = 0, best_primary = 0;
+    for (size_t i = 0; i < n; i++) {
+        cs[i].supported = ok[i] && dtype_allowed(ctx, dts[i]);
+        n_ok += cs[i].supported;
+        if (cs[i].supported && (!cs[best_primary].supported ||
+                                primary_score(&cs[i]) > primary_score(&cs[best_primary])))
+            best_primary = i;
+    }
+    ctx->n_unsupported = n - n_ok;
+    if (n_ok == 0) {
+        rc = 0;
+        goto out;
+    }
+    size_t cap = 0;
+    int exhaustive = ctx->opts->level >= 3;
+    /* greedy: the primary first, then whichever supported combination
+     * covers the most value pairs not yet covered, until none is left */
+    size_t pick = best_primary;
+    for (;;) {
+        combo *c = &cs[pick];
+        rc_config cfg;
+        combo_config(c, &cfg);
+        if (add_row(ctx, &cap, &cfg, (rc_dtype)c->v[F_DTYPE], pick == best_primary) != 0)
+            goto out;
+        c->supported = 0;
+        for (int a = 0; a < N_FACTORS; a++)
+            for (int b = a + 1; b < N_FACTORS; b++)
+                covered[pair_slot(a, c->v[a], b, c->v[b])] = 1;
+        size_t best = n;
+        int best_gain = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (!cs[i].supported)
+                continue;
+            int gain = 0;
+            for (int a = 0; a < N_FACTORS; a++)
+                for (int b = a + 1; b < N_FACTORS; b++)
+                    gain += !covered[pair_slot(a, cs[i].v[a], b, cs[i].v[b])];
+            if (exhaustive && gain == 0)
+                gain = 1;
+            if (gain > best_gain) {
+                best_gain = gain;
+                best = i;
+            }
+        }
+        if (best == n)
+            break;
+        pick = best;
+    }
+    rc = 0;
+out:
+    free(cs);
+    free(cfgs);
+    free(dts);
+    free(ok);
+    free(covered);
+    return rc;
+}
+
+int rc_grid_build(rc_ctx *ctx, const rc_config *fixed, char *err, size_t errlen)
+{
+    err[0] = '\0';
+    if (fixed)
+        return grid_single(ctx, fixed, err, errlen);
+    if (ctx->cand.table.default_params) {
+        rc_config cfg;
+        memset(&cfg, 0, sizeof cfg);
+        const rc_rope_params *dp = ctx->cand.table.default_params;
+        cfg.params = *dp;
+        cfg.params.struct_size = sizeof cfg.params;
+        if (dp->type == RC_ROPE_LONGROPE && dp->short_factor && dp->long_factor) {
+            size_t nb = (size_t)(dp->rotary_dim / 2) * sizeof(double);
+            if (dp->rotary_dim / 2 > RC_MAX_PAIRS) {
+                snprintf(err, errlen, "default_params: rotary_dim %d is too large", dp->rotary_dim);
+                return -1;
+            }
+            memcpy(cfg.short_factor, dp->short_factor, nb);
+            memcpy(cfg.long_factor, dp->long_factor, nb);
+        }
+        rc_config_rebind(&cfg);
+        return grid_single(ctx, &cfg, err, errlen);
+    }
+    return grid_cover(ctx, err, errlen);
+}

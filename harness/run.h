@@ -1,0 +1,91 @@
+/* The conformance run: options, the context suites see, and the suite
+ * table.  A suite plans cases (plan) and judges each after its calls ran
+ * (verify); it never prints and never writes reports. */
+#ifndef RC_RUN_H
+#define RC_RUN_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include "rope_conform/adapter.h"
+#include "config.h"
+#include "errmodel.h"
+#include "golden.h"
+#include "loader.h"
+#include "plan.h"
+#include "results.h"
+
+typedef struct rc_run_opts {
+    const char *candidate;
+    const char *config_path;   /* --config, or NULL                         */
+    const char *profile;       /* "standard" (default) or "strict"          */
+    const char *only_suite;    /* --suite NAME, or NULL for all             */
+    const char *dtype_filter;  /* --dtype NAME, or NULL for every supported */
+    int level;                 /* 1, 2, 3                                   */
+    uint64_t seed;
+    double timeout;            /* seconds per candidate call                */
+    int list_only;             /* --list                                    */
+    int verbose, quiet, color, progress;
+    const char *json, *junit, *markdown, *baseline, *check_xml;
+    double baseline_factor;
+} rc_run_opts;
+
+/* A configuration the run covers: params x dtype, known to be supported. */
+typedef struct rc_row {
+    rc_config cfg;
+    rc_dtype dtype;
+    char label[96];            /* "default/half-split/hd128/r128/b1e4"    */
+    int primary;               /* tested densely                            */
+} rc_row;
+
+typedef struct rc_golden_entry rc_golden_entry;
+
+typedef struct rc_ctx {
+    const rc_run_opts *opts;
+    rc_candidate cand;
+    rc_row *rows;
+    size_t n_rows;
+    size_t n_unsupported;      /* grid rows the candidate declined          */
+    rc_golden_entry *goldens;  /* cache: one engine per distinct params     */
+    int has_backward, has_cos_sin;
+    int64_t max_position;      /* of the model (config), 0 if unknown       */
+} rc_ctx;
+
+/* The one golden engine for these params (created on first use). */
+rc_golden *rc_ctx_golden(rc_ctx *ctx, const rc_rope_params *p, char *err, size_t errlen);
+void rc_ctx_free_goldens(rc_ctx *ctx);
+
+typedef struct rc_suite_def {
+    const char *name;
+    const char *description;
+    int (*plan)(rc_ctx *ctx, rc_plan *plan);  /* 0 ok, -1 out of memory    */
+    void (*verify)(rc_ctx *ctx, rc_case *c, rc_case_result *res);
+} rc_suite_def;
+
+/* The suite table (suites/suites.def), in run order. */
+extern const rc_suite_def *const rc_suites[];
+extern const size_t rc_n_suites;
+
+/* Position sets shared by suites, per level. */
+size_t rc_positions_powers(int64_t max, int64_t *out, size_t cap); /* 0,1,2,3, 2^k-1, 2^k, 2^k+1 */
+
+/* Channel indices of pair k under the params' pairing. */
+void rc_pair_channels(const rc_rope_params *p, int k, int *i0, int *i1);
+
+/* Compare the outputs of call `ci` of case c with the golden (sign +1 apply,
+ * -1 backward) under the run's profile; fills res (status, metrics, message).
+ * Returns the number of failing pairs. */
+int64_t rc_verify_against_golden(rc_ctx *ctx, rc_case *c, int ci, int sign, rc_case_result *res);
+/* If the call did not return OK, turn its outcome into a FAIL or SKIP in
+ * res and return 1; else return 0. */
+int rc_verify_outcome(const rc_case *c, int ci, rc_case_result *res);
+
+/* Library versions for reports (harness/versions.c). */
+const char *rc_version_mpfr(void);
+const char *rc_version_gmp(void);
+const char *rc_version_cjson(void);
+
+/* The whole run: load, plan, execute, verify, report.  Returns the exit
+ * code (0 conformant, 1 not, 2 usage/config/load error, 3 internal). */
+int rc_run(const rc_run_opts *opts);
+
+#endif

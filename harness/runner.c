@@ -1,0 +1,307 @@
+/* The conformance run: load the candidate, decide the rows, plan every
+ * suite's cases, run each case's calls in the sandbox and judge them in a
+ * Check suite (one Suite per conformance suite, one loop-test iteration per
+ * case), then hand the results to the report writers.
+ *
+ * Check runs in no-fork mode here: candidate code is already isolated by the
+ * sandbox, and staying in one process keeps the golden caches warm across
+ * cases and suites. */
+#include "run.h"
+#include "dtype.h"
+#include "grid.h"
+#include "report.h"
+#include "variants.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Check's loop tests take only an index: the run they belong to lives here. */
+static struct {
+    rc_ctx *ctx;
+    rc_plan *plan;
+    rc_results *results;
+    size_t done;
+    int progress;
+} g_run;
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static void progress(const char *suite)
+{
+    if (!g_run.progress)
+        return;
+    size_t n = g_run.plan->n, d = g_run.done;
+    int width = 30, fill = n ? (int)(d * (size_t)width / n) : width;
+    fprintf(stderr, "\r[%.*s%*s] %zu/%zu %-12s", fill, "##############################",
+            width - fill, "", d, n, suite);
+    if (d == n)
+        fputs("\r\033[K", stderr);
+    fflush(stderr);
+}
+
+/* Run one case's calls and judge them. */
+static void run_case(rc_ctx *ctx, rc_case *c, rc_case_result *res)
+{
+    double t0 = now_seconds();
+    snprintf(res->suite, sizeof res->suite, "%s", c->suite->name);
+    snprintf(res->name, sizeof res->name, "%s", c->name);
+    res->params = c->cfg.params;
+    res->params.short_factor = res->params.long_factor = NULL;
+    res->dtype = c->dtype;
+    rc_call calls[RC_CASE_MAX_CALLS];
+    rc_call_result out[RC_CASE_MAX_CALLS];
+    for (int i = 0; i < c->n_calls; i++)
+        calls[i] = c->calls[i].call;
+    if (rc_sandbox_run(&ctx->cand, calls, (size_t)c->n_calls, out, ctx->opts->timeout) != 0) {
+        res->status = RC_STATUS_FAIL;
+        snprintf(res->message, sizeof res->message, "internal: the sandbox could not run the candidate");
+    } else {
+        for (int i = 0; i < c->n_calls; i++)
+            c->calls[i].res = out[i];
+        c->suite->verify(ctx, c, res);
+    }
+    res->seconds = now_seconds() - t0;
+}
+
+START_TEST(conformance_case)
+{
+    rc_case *c = g_run.plan->cases[_i];
+    rc_case_result *res = rc_results_add(g_run.results);
+    ck_assert_msg(res != NULL, "out of memory");
+    run_case(g_run.ctx, c, res);
+    g_run.done++;
+    progress(c->suite->name);
+    ck_assert_msg(res->status != RC_STATUS_FAIL, "%s: %s", res->name, res->message);
+}
+END_TEST
+
+static int selected(const rc_run_opts *o, const rc_suite_def *s)
+{
+    return !o->only_suite || strcmp(o->only_suite, s->name) == 0;
+}
+
+static void cpu_name(char *buf, size_t n)
+{
+    buf[0] = '\0';
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    if (!f)
+        return;
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        if (strncmp(line, "model name", 10) == 0) {
+            char *p = strchr(line, ':');
+            if (p) {
+                p += 1 + (p[1] == ' ');
+                p[strcspn(p, "\n")] = '\0';
+                snprintf(buf, n, "%s", p);
+            }
+            break;
+        }
+    }
+    fclose(f);
+}
+
+static int write_reports(const rc_run_opts *o, const rc_results *r)
+{
+    char err[512];
+    int bad = 0;
+    if (o->json && rc_report_json(r, o->json, err, sizeof err) != 0)
+        bad = fprintf(stderr, "rope-conform: %s\n", err) > 0;
+    if (o->junit && rc_report_junit(r, o->junit, err, sizeof err) != 0)
+        bad = fprintf(stderr, "rope-conform: %s\n", err) > 0;
+    if (o->markdown && rc_report_markdown(r, o->markdown, err, sizeof err) != 0)
+        bad = fprintf(stderr, "rope-conform: %s\n", err) > 0;
+    return bad;
+}
+
+static void list_plan(const rc_ctx *ctx, const rc_plan *plan)
+{
+    printf("rows (%zu supported, %zu declined by the candidate):\n", ctx->n_rows, ctx->n_unsupported);
+    for (size_t i = 0; i < ctx->n_rows; i++)
+        printf("  %s%s\n", ctx->rows[i].label, ctx->rows[i].primary ? "  (dense)" : "");
+    const rc_suite_def *cur = NULL;
+    for (size_t i = 0; i < plan->n; i++) {
+        const rc_case *c = plan->cases[i];
+        if (c->suite != cur) {
+            cur = c->suite;
+            printf("suite %s: %s\n", cur->name, cur->description);
+        }
+        printf("  %s\n", c->name);
+    }
+    printf("%zu cases\n", plan->n);
+}
+
+int rc_run(const rc_run_opts *o)
+{
+    char err[1024];
+    double t0 = now_seconds();
+    time_t start = time(NULL);
+    char started[32];
+    strftime(started, sizeof started, "%Y-%m-%dT%H:%M:%SZ", gmtime(&start));
+
+    rc_config *fixed = NULL;
+    if (o->config_path) {
+        fixed = calloc(1, sizeof *fixed);
+        if (!fixed) {
+            fprintf(stderr, "rope-conform: out of memory\n");
+            return 3;
+        }
+        if (rc_config_load(o->config_path, fixed, err, sizeof err) != 0 ||
+            rc_params_validate(&fixed->params, err, sizeof err) != 0) {
+            fprintf(stderr, "rope-conform: %s: %s\n", o->config_path, err);
+            free(fixed);
+            return 2;
+        }
+    }
+    if (!rc_profile_find(o->profile, RC_F32)) {
+        fprintf(stderr, "rope-conform: unknown profile '%s' (known: %s)\n", o->profile, rc_profile_names());
+        free(fixed);
+        return 2;
+    }
+
+    rc_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.opts = o;
+    if (rc_candidate_load(o->candidate, &ctx.cand, err, sizeof err) != 0) {
+        fprintf(stderr, "rope-conform: %s\n", err);
+        free(fixed);
+        return 2;
+    }
+    ctx.has_backward = ctx.cand.table.backward != NULL;
+    ctx.has_cos_sin = ctx.cand.table.cos_sin != NULL;
+    if (fixed)
+        ctx.max_position = fixed->params.max_position;
+    else if (ctx.cand.table.default_params)
+        ctx.max_position = ctx.cand.table.default_params->max_position;
+
+    rc_results results;
+    memset(&results, 0, sizeof results);
+    char cpu[256], mpfr_v[64], gmp_v[64], cjson_v[64];
+    cpu_name(cpu, sizeof cpu);
+    snprintf(mpfr_v, sizeof mpfr_v, "%s", rc_version_mpfr());
+    snprintf(gmp_v, sizeof gmp_v, "%s", rc_version_gmp());
+    snprintf(cjson_v, sizeof cjson_v, "%s", rc_version_cjson());
+    rc_run_info *info = &results.info;
+    info->candidate_path = o->candidate;
+    info->candidate_name = ctx.cand.table.name;
+    info->candidate_version = ctx.cand.table.version ? ctx.cand.table.version : "";
+    info->profile = o->profile;
+    info->level = o->level;
+    info->seed = o->seed;
+    info->config_path = o->config_path;
+    info->tool_version = RC_VERSION_STRING;
+    info->mpfr_version = mpfr_v;
+    info->gmp_version = gmp_v;
+    info->cjson_version = cjson_v;
+    info->cpu = cpu;
+    info->started_utc = started;
+
+    rc_plan plan;
+    memset(&plan, 0, sizeof plan);
+    int code = 3;
+    if (rc_grid_build(&ctx, fixed, err, sizeof err) != 0) {
+        snprintf(results.fatal, sizeof results.fatal, "could not ask the candidate what it supports: %s", err);
+    } else if (ctx.n_rows == 0) {
+        snprintf(results.fatal, sizeof results.fatal,
+                 "the candidate declined every configuration and dtype it was offered%s%s",
+                 err[0] ? ": " : "", err);
+    }
+    if (!results.fatal[0]) {
+        for (size_t s = 0; s < rc_n_suites; s++)
+            if (selected(o, rc_suites[s]) && rc_suites[s]->plan(&ctx, &plan) != 0) {
+                fprintf(stderr, "rope-conform: out of memory while planning suite %s\n", rc_suites[s]->name);
+                goto done;
+            }
+    }
+    if (o->list_only) {
+        if (results.fatal[0])
+            fprintf(stderr, "rope-conform: %s\n", results.fatal);
+        else
+            list_plan(&ctx, &plan);
+        code = results.fatal[0] ? 1 : 0;
+        goto done;
+    }
+    if (!o->quiet)
+        fprintf(stderr, "rope-conform %s: %s (%s %s), profile %s, level %d, seed %llu, %zu cases\n",
+                RC_VERSION_STRING, o->candidate, info->candidate_name, info->candidate_version,
+                o->profile, o->level, (unsigned long long)o->seed, plan.n);
+
+    if (plan.n > 0) {
+        g_run.ctx = &ctx;
+        g_run.plan = &plan;
+        g_run.results = &results;
+        g_run.done = 0;
+        g_run.progress = o->progress && !o->quiet;
+        SRunner *sr = NULL;
+        size_t start_i = 0;
+        while (start_i < plan.n) {
+            const rc_suite_def *sd = plan.cases[start_i]->suite;
+            size_t end_i = start_i;
+            while (end_i < plan.n && plan.cases[end_i]->suite == sd)
+                end_i++;
+            Suite *s = suite_create(sd->name);
+            TCase *tc = tcase_create("cases");
+            tcase_add_loop_test(tc, conformance_case, (int)start_i, (int)end_i);
+            suite_add_tcase(s, tc);
+            if (!sr)
+                sr = srunner_create(s);
+            else
+                srunner_add_suite(sr, s);
+            start_i = end_i;
+        }
+        srunner_set_fork_status(sr, CK_NOFORK);
+        if (o->check_xml)
+            srunner_set_xml(sr, o->check_xml);
+        srunner_run_all(sr, CK_SILENT);
+        srunner_free(sr);
+    }
+    info->wall_seconds = now_seconds() - t0;
+
+    if (!o->quiet)
+        rc_report_terminal(&results, stdout, o->color, o->verbose);
+    int report_error = write_reports(o, &results);
+    rc_status verdict = rc_results_verdict(&results);
+    code = verdict == RC_STATUS_FAIL ? 1 : 0;
+
+    if (o->baseline) {
+        rc_results base;
+        memset(&base, 0, sizeof base);
+        rc_report_meta meta;
+        if (rc_report_load_json_ex(o->baseline, &base, &meta, err, sizeof err) != 0) {
+            fprintf(stderr, "rope-conform: %s\n", err);
+            code = 2;
+        } else {
+            rc_baseline_diff diff;
+            memset(&diff, 0, sizeof diff);
+            int reg = rc_report_baseline(&results, &base, o->baseline_factor, &diff);
+            if (reg < 0) {
+                code = 3;
+            } else {
+                rc_baseline_diff_print(&diff, stdout, o->color);
+                if (reg > 0 && code == 0)
+                    code = 1;
+            }
+            rc_baseline_diff_free(&diff);
+        }
+        rc_results_free(&base);
+    }
+    if (report_error && code == 0)
+        code = 3;
+done:
+    rc_plan_free(&plan);
+    rc_results_free(&results);
+    rc_ctx_free_goldens(&ctx);
+    free(ctx.rows);
+    rc_candidate_unload(&ctx.cand);
+    free(fixed);
+    return code;
+}

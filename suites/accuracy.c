@@ -1,0 +1,111 @@
+/* accuracy: the candidate's outputs against the golden on seeded random
+ * inputs at dense and power-of-two positions, and on special values. */
+#include "run.h"
+#include "dtype.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { ACC_DENSE, ACC_POWERS, ACC_SPECIAL };
+
+/* Pairs that stress a rotation: signed zeros, subnormals, the largest
+ * finite values (overflow once rotated by 45 degrees), huge against tiny,
+ * NaN and infinities.  Scaled per dtype by its own limits. */
+typedef enum { SV_ZERO, SV_NZERO, SV_SUBMIN, SV_SUB, SV_MAX, SV_TINY, SV_ONE, SV_NAN, SV_INF, SV_NINF } sv;
+static const sv special_pairs[][2] = {
+    { SV_ZERO, SV_ZERO }, { SV_NZERO, SV_ZERO }, { SV_ZERO, SV_NZERO }, { SV_NZERO, SV_NZERO },
+    { SV_SUBMIN, SV_ZERO }, { SV_SUB, SV_SUB }, { SV_SUBMIN, SV_SUBMIN }, { SV_MAX, SV_MAX },
+    { SV_MAX, SV_TINY }, { SV_ONE, SV_TINY }, { SV_NAN, SV_ONE }, { SV_ONE, SV_NAN },
+    { SV_INF, SV_ONE }, { SV_NINF, SV_ZERO }, { SV_ONE, SV_INF }, { SV_ONE, SV_ONE },
+};
+#define N_SPECIAL (sizeof special_pairs / sizeof special_pairs[0])
+
+static double special_value(sv v, rc_dtype dt)
+{
+    double sub = ldexp(1.0, rc_dtype_emin(dt) - rc_dtype_precision(dt) + 1);
+    double maxf = ldexp(2.0 - ldexp(1.0, 1 - rc_dtype_precision(dt)), rc_dtype_emax(dt));
+    switch (v) {
+    case SV_ZERO: return 0.0;
+    case SV_NZERO: return -0.0;
+    case SV_SUBMIN: return sub;
+    case SV_SUB: return -37.0 * sub;
+    case SV_MAX: return maxf;
+    case SV_TINY: return rc_dtype_min_normal(dt);
+    case SV_ONE: return 1.0;
+    case SV_NAN: return NAN;
+    case SV_INF: return INFINITY;
+    case SV_NINF: return -INFINITY;
+    }
+    return 0.0;
+}
+
+static void fill_special(rc_case *c, rc_case_call *cc)
+{
+    const rc_rope_params *p = &c->cfg.params;
+    size_t s = 0;
+    for (int64_t t = 0; t < cc->in.n_tokens; t++)
+        for (int64_t h = 0; h < cc->in.n_heads; h++)
+            for (int k = 0; k < p->rotary_dim / 2; k++, s++) {
+                int i0, i1;
+                rc_pair_channels(p, k, &i0, &i1);
+                const sv *pr = special_pairs[s % N_SPECIAL];
+                rc_store(cc->in.data, c->dtype, rc_tensor_index(&cc->in, t, h, i0), special_value(pr[0], c->dtype));
+                rc_store(cc->in.data, c->dtype, rc_tensor_index(&cc->in, t, h, i1), special_value(pr[1], c->dtype));
+            }
+}
+
+static int plan(rc_ctx *ctx, rc_plan *plan)
+{
+    extern const rc_suite_def rc_suite_accuracy;
+    int level = ctx->opts->level;
+    int64_t far = level >= 2 ? INT32_MAX : (int64_t)1 << 20;
+    int64_t pw[256];
+    size_t npw = rc_positions_powers(far, pw, 256);
+    static const int64_t sp_pos[] = { 0, 1, 7, 1000, 65537 };
+    for (size_t i = 0; i < ctx->n_rows; i++) {
+        const rc_row *row = &ctx->rows[i];
+        int64_t n_dense = row->primary ? (level >= 2 ? 16384 : 4096) : (level >= 2 ? 1024 : 128);
+        int64_t *dense = malloc((size_t)n_dense * sizeof *dense);
+        if (!dense)
+            return -1;
+        for (int64_t p = 0; p < n_dense; p++)
+            dense[p] = p;
+        rc_case *c = rc_plan_add(plan, &rc_suite_accuracy, &row->cfg, row->dtype, "%s/dense-0..%lld",
+                                 row->label, (long long)(n_dense - 1));
+        rc_case_call *cc = c ? rc_case_add_call(c, RC_CALL_APPLY, dense, n_dense, 1) : NULL;
+        free(dense);
+        if (!cc)
+            return -1;
+        c->variant = ACC_DENSE;
+        rc_case_fill_random(c, cc, ctx->opts->seed);
+
+        c = rc_plan_add(plan, &rc_suite_accuracy, &row->cfg, row->dtype, "%s/powers-to-%lld",
+                        row->label, (long long)far);
+        if (!c || !(cc = rc_case_add_call(c, RC_CALL_APPLY, pw, (int64_t)npw, 2)))
+            return -1;
+        c->variant = ACC_POWERS;
+        rc_case_fill_random(c, cc, ctx->opts->seed);
+
+        c = rc_plan_add(plan, &rc_suite_accuracy, &row->cfg, row->dtype, "%s/special-values", row->label);
+        if (!c || !(cc = rc_case_add_call(c, RC_CALL_APPLY, sp_pos, 5, 2)))
+            return -1;
+        c->variant = ACC_SPECIAL;
+        fill_special(c, cc);
+    }
+    return 0;
+}
+
+static void verify(rc_ctx *ctx, rc_case *c, rc_case_result *res)
+{
+    if (rc_verify_outcome(c, 0, res))
+        return;
+    rc_verify_against_golden(ctx, c, 0, +1, res);
+}
+
+const rc_suite_def rc_suite_accuracy = {
+    "accuracy",
+    "golden comparison on seeded random inputs (dense and power-of-two positions) and special values",
+    plan, verify
+};
