@@ -1,0 +1,571 @@
+/* Hugging Face config.json -> rc_rope_params, following how transformers
+ * reads the keys (docs/config.md has the table and the era choices;
+ * research-rope-math.md sections 1.1 and 2.x the reasons).  Unknown
+ * top-level keys are ignored because real configs carry hundreds; the rope
+ * block is strict because an unknown key there usually changes the math. */
+#include "config_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define INT53 ((int64_t)1 << 53)
+
+/* Scalar fields of a rope block, in one table so reading, merging and
+ * conflict messages share the key names. */
+enum {
+    F_FACTOR, F_ORIG, F_LOW, F_HIGH, F_BFAST, F_BSLOW, F_ATTN, F_MSCALE,
+    F_MSAD, F_THETA, F_PRF, F_TRUNC, F_COUNT
+};
+static const char *const fkey[F_COUNT] = {
+    "factor", "original_max_position_embeddings", "low_freq_factor",
+    "high_freq_factor", "beta_fast", "beta_slow", "attention_factor",
+    "mscale", "mscale_all_dim", "rope_theta", "partial_rotary_factor",
+    "truncate",
+};
+static const char *const block_keys[] = {
+    "rope_type", "type", "factor", "original_max_position_embeddings",
+    "low_freq_factor", "high_freq_factor", "beta_fast", "beta_slow",
+    "attention_factor", "mscale", "mscale_all_dim", "rope_theta",
+    "partial_rotary_factor", "truncate", "short_factor", "long_factor", NULL,
+};
+
+typedef struct rope_block {
+    int present;
+    const char *type_src;        /* "rope_scaling.type" etc., NULL if none */
+    const char *type_str;
+    rc_rope_type type;
+    int has[F_COUNT];
+    double v[F_COUNT];
+    const char *src[F_COUNT];    /* block name each value came from       */
+    int n_short, n_long;         /* -1 when absent                        */
+    const char *short_src, *long_src;
+    double short_f[RC_MAX_PAIRS], long_f[RC_MAX_PAIRS];
+} rope_block;
+
+/* Model types whose HF modeling code rotates adjacent pairs (2k, 2k+1):
+ * rotate_every_two (gptj, codegen), the stack/flatten rotate_half (cohere,
+ * glm), complex multiplication (deepseek_v2), rope_interleave (deepseek_v3,
+ * default on).  Everything else uses rotate_half, i.e. HALF_SPLIT. */
+static const char *const interleaved_types[] = {
+    "gptj", "codegen", "cohere", "cohere2", "glm", "glm4", "deepseek_v2",
+    "deepseek_v3", NULL,
+};
+
+static rc_pairing pairing_for(const char *model_type)
+{
+    for (const char *const *t = interleaved_types; *t; t++)
+        if (strcmp(*t, model_type) == 0)
+            return RC_INTERLEAVED;
+    return RC_HALF_SPLIT;
+}
+
+/* Read rope_scaling or rope_parameters (object or null/missing). */
+static int read_block(const rcj_ctx *top, const cJSON *json, const char *name,
+                      rope_block *b, char *type_src, size_t type_src_len)
+{
+    memset(b, 0, sizeof *b);
+    b->n_short = b->n_long = -1;
+    const cJSON *obj = NULL;
+    int r = rcj_object(top, json, name, &obj);
+    if (r <= 0)
+        return r;
+    b->present = 1;
+    char prefix[40];
+    snprintf(prefix, sizeof prefix, "%s.", name);
+    rcj_ctx ctx = *top;
+    ctx.prefix = prefix;
+    if (rcj_check_keys(&ctx, obj, block_keys))
+        return -1;
+
+    /* "type" is the pre-4.45 spelling, "rope_type" the current one;
+     * files written in between sometimes carry both. */
+    const char *rt = NULL, *tt = NULL;
+    rc_rope_type a = RC_ROPE_DEFAULT, c = RC_ROPE_DEFAULT;
+    if (rcj_string(&ctx, obj, "rope_type", &rt) < 0 ||
+        rcj_string(&ctx, obj, "type", &tt) < 0)
+        return -1;
+    if (rt && rcj_rope_type_parse(rt, &a))
+        return rcj_fail(top, "\"%s.rope_type\": unknown rope type \"%s\" "
+                        "(supported: " RC_ROPE_TYPES_LIST ")", name, rt);
+    if (tt && rcj_rope_type_parse(tt, &c))
+        return rcj_fail(top, "\"%s.type\": unknown rope type \"%s\" "
+                        "(supported: " RC_ROPE_TYPES_LIST ")", name, tt);
+    if (rt && tt && a != c)
+        return rcj_fail(top, "\"%s.type\" (\"%s\") and \"%s.rope_type\" "
+                        "(\"%s\") disagree", name, tt, name, rt);
+    if (rt || tt) {
+        b->type = rt ? a : c;
+        b->type_str = rt ? rt : tt;
+        snprintf(type_src, type_src_len, "%s.%s", name, rt ? "rope_type" : "type");
+        b->type_src = type_src;
+    }
+
+    for (int f = 0; f < F_COUNT; f++) {
+        if (f == F_TRUNC) {
+            int t = 0;
+            r = rcj_bool(&ctx, obj, fkey[f], &t);
+            b->v[f] = t;
+        } else if (f == F_ORIG) {
+            int64_t n = 0;
+            r = rcj_int(&ctx, obj, fkey[f], -INT53, INT53, &n);
+            b->v[f] = (double)n;
+        } else {
+            r = rcj_number(&ctx, obj, fkey[f], 0, &b->v[f]);
+        }
+        if (r < 0)
+            return -1;
+        b->has[f] = r;
+        b->src[f] = name;
+    }
+    r = rcj_number_array(&ctx, obj, "short_factor", 0, b->short_f,
+                         RC_MAX_PAIRS, &b->n_short);
+    if (r < 0)
+        return -1;
+    if (r == 0)
+        b->n_short = -1;
+    r = rcj_number_array(&ctx, obj, "long_factor", 0, b->long_f,
+                         RC_MAX_PAIRS, &b->n_long);
+    if (r < 0)
+        return -1;
+    if (r == 0)
+        b->n_long = -1;
+    b->short_src = b->long_src = name;
+
+    /* A block without a type is plain RoPE only if it scales nothing;
+     * otherwise the scaling fields would be silently dropped. */
+    if (!b->type_str) {
+        static const int scaling[] = {F_FACTOR, F_LOW, F_HIGH, F_BFAST,
+                                      F_BSLOW, F_ATTN, F_MSCALE, F_MSAD};
+        for (size_t i = 0; i < sizeof scaling / sizeof scaling[0]; i++)
+            if (b->has[scaling[i]])
+                return rcj_fail(top, "\"%s\" has \"%s\" but no \"rope_type\" "
+                                "(supported: " RC_ROPE_TYPES_LIST ")", name,
+                                fkey[scaling[i]]);
+        if (b->n_short >= 0 || b->n_long >= 0)
+            return rcj_fail(top, "\"%s\" has factor arrays but no "
+                            "\"rope_type\"", name);
+        b->type = RC_ROPE_DEFAULT;
+        b->type_str = "default";
+    }
+    return 0;
+}
+
+static int same_array(const double *a, int na, const double *b, int nb)
+{
+    if (na != nb)
+        return 0;
+    for (int i = 0; i < na; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
+/* Fold rope_scaling (s) into rope_parameters (p).  Newer transformers
+ * writes rope_parameters and may keep rope_scaling as an alias; both are
+ * accepted as long as every value given twice agrees. */
+static int merge_blocks(const rcj_ctx *ctx, rope_block *p, const rope_block *s)
+{
+    if (!s->present)
+        return 0;
+    if (!p->present) {
+        *p = *s;
+        return 0;
+    }
+    if (s->type_src && p->type_src && s->type != p->type)
+        return rcj_fail(ctx, "\"%s\" (\"%s\") and \"%s\" (\"%s\") disagree",
+                        s->type_src, s->type_str, p->type_src, p->type_str);
+    if (s->type_src && !p->type_src) {
+        p->type_src = s->type_src;
+        p->type_str = s->type_str;
+        p->type = s->type;
+    }
+    for (int f = 0; f < F_COUNT; f++) {
+        if (!s->has[f])
+            continue;
+        if (p->has[f] && p->v[f] != s->v[f])
+            return rcj_fail(ctx, "\"rope_scaling.%s\" (%.17g) and "
+                            "\"rope_parameters.%s\" (%.17g) disagree", fkey[f],
+                            s->v[f], fkey[f], p->v[f]);
+        p->has[f] = 1;
+        p->v[f] = s->v[f];
+        p->src[f] = s->src[f];
+    }
+    if (s->n_short >= 0) {
+        if (p->n_short >= 0 &&
+            !same_array(p->short_f, p->n_short, s->short_f, s->n_short))
+            return rcj_fail(ctx, "\"rope_scaling.short_factor\" and "
+                            "\"rope_parameters.short_factor\" disagree");
+        memcpy(p->short_f, s->short_f, sizeof p->short_f);
+        p->n_short = s->n_short;
+        p->short_src = s->short_src;
+    }
+    if (s->n_long >= 0) {
+        if (p->n_long >= 0 &&
+            !same_array(p->long_f, p->n_long, s->long_f, s->n_long))
+            return rcj_fail(ctx, "\"rope_scaling.long_factor\" and "
+                            "\"rope_parameters.long_factor\" disagree");
+        memcpy(p->long_f, s->long_f, sizeof p->long_f);
+        p->n_long = s->n_long;
+        p->long_src = s->long_src;
+    }
+    return 0;
+}
+
+/* Several spellings of one quantity: all that are present must agree. */
+typedef struct cand {
+    char key[64];
+    double v;
+} cand;
+
+static int agree(const rcj_ctx *ctx, const cand *c, int n, double *out)
+{
+    for (int i = 1; i < n; i++)
+        if (c[i].v != c[0].v)
+            return rcj_fail(ctx, "\"%s\" (%.17g) and \"%s\" (%.17g) disagree",
+                            c[0].key, c[0].v, c[i].key, c[i].v);
+    if (n > 0)
+        *out = c[0].v;
+    return n > 0;
+}
+
+static void add_cand(cand *c, int *n, const char *key, double v)
+{
+    snprintf(c[*n].key, sizeof c[*n].key, "%s", key);
+    c[*n].v = v;
+    (*n)++;
+}
+
+static int hf_dtype(const rcj_ctx *ctx, const cJSON *json, rc_config *out)
+{
+    static const char *const keys[2] = {"torch_dtype", "dtype"};
+    const char *seen_key = NULL, *seen_val = NULL;
+    for (int i = 0; i < 2; i++) {
+        const char *s = NULL;
+        int r = rcj_string(ctx, json, keys[i], &s);
+        if (r < 0)
+            return -1;
+        rc_dtype t;
+        /* Other values ("auto", float8 names) say nothing usable about
+         * the activation dtype: left unset. */
+        if (r == 0 || rcj_dtype_parse(s, &t))
+            continue;
+        if (seen_key && t != out->dtype)
+            return rcj_fail(ctx, "\"%s\" (\"%s\") and \"%s\" (\"%s\") disagree",
+                            seen_key, seen_val, keys[i], s);
+        seen_key = keys[i];
+        seen_val = s;
+        out->has_dtype = 1;
+        out->dtype = t;
+    }
+    return 0;
+}
+
+static int hf_head_dim(const rcj_ctx *ctx, const cJSON *json, int64_t *head_dim)
+{
+    int64_t v = 0;
+    /* MLA models (DeepSeek V2/V3) rotate only the qk_rope_head_dim part of
+     * each head; HF sets head_dim to it. */
+    static const char *const direct[2] = {"qk_rope_head_dim", "head_dim"};
+    int r;
+    for (int i = 0; i < 2; i++) {
+        r = rcj_int(ctx, json, direct[i], 1, INT32_MAX, &v);
+        if (r < 0)
+            return -1;
+        if (r) {
+            *head_dim = v;
+            return 0;
+        }
+    }
+
+    /* GPT-J and CodeGen spell these n_embd / n_head. */
+    int64_t hidden = 0, heads = 0;
+    const char *hk = "hidden_size", *nk = "num_attention_heads";
+    r = rcj_int(ctx, json, hk, 1, INT32_MAX, &hidden);
+    if (r == 0) {
+        hk = "n_embd";
+        r = rcj_int(ctx, json, hk, 1, INT32_MAX, &hidden);
+    }
+    if (r < 0)
+        return -1;
+    int r2 = rcj_int(ctx, json, nk, 1, INT32_MAX, &heads);
+    if (r2 == 0) {
+        nk = "n_head";
+        r2 = rcj_int(ctx, json, nk, 1, INT32_MAX, &heads);
+    }
+    if (r2 < 0)
+        return -1;
+    if (r == 0 || r2 == 0)
+        return rcj_fail(ctx, "missing \"%s\": need \"head_dim\" or "
+                        "\"hidden_size\" and \"num_attention_heads\"",
+                        r == 0 ? "hidden_size" : "num_attention_heads");
+    if (hidden % heads)
+        return rcj_fail(ctx, "\"%s\" (%lld) is not a multiple of \"%s\" "
+                        "(%lld) and there is no \"head_dim\"", hk,
+                        (long long)hidden, nk, (long long)heads);
+    *head_dim = hidden / heads;
+    return 0;
+}
+
+/* rotary_dim from whichever of rotary_dim / partial_rotary_factor /
+ * rotary_pct is given; int() truncation as in HF. */
+static int hf_rotary_dim(const rcj_ctx *ctx, const cJSON *json,
+                         const rope_block *b, int64_t head_dim, int64_t *rot)
+{
+    cand c[4];
+    int n = 0, r;
+    int64_t iv = 0;
+    r = rcj_int(ctx, json, "rotary_dim", -INT32_MAX, INT32_MAX, &iv);
+    if (r < 0)
+        return -1;
+    if (r)
+        add_cand(c, &n, "rotary_dim", (double)iv);
+
+    struct { const char *key; int has; double v; } f[3] = {
+        {"partial_rotary_factor", 0, 0}, {"rotary_pct", 0, 0}, {NULL, 0, 0}};
+    for (int i = 0; i < 2; i++) {
+        r = rcj_number(ctx, json, f[i].key, 0, &f[i].v);
+        if (r < 0)
+            return -1;
+        f[i].has = r;
+    }
+    if (b->has[F_PRF]) {
+        f[2].key = "partial_rotary_factor";
+        f[2].has = 1;
+        f[2].v = b->v[F_PRF];
+    }
+    for (int i = 0; i < 3; i++) {
+        if (!f[i].has)
+            continue;
+        char name[64];
+        snprintf(name, sizeof name, "%s%s%s", i == 2 ? b->src[F_PRF] : "",
+                 i == 2 ? "." : "", f[i].key);
+        double d = (double)head_dim * f[i].v;
+        if (!(d > -1e9 && d < 1e9))
+            return rcj_fail(ctx, "\"%s\" (%.17g) times head_dim %lld is out "
+                            "of range", name, f[i].v, (long long)head_dim);
+        add_cand(c, &n, name, (double)(int64_t)d);
+    }
+    for (int i = 0; i < n; i++) {
+        int64_t d = (int64_t)c[i].v;
+        if (d <= 0 || d % 2)
+            return rcj_fail(ctx, "\"%s\" gives rotary_dim %lld (head_dim "
+                            "%lld); it must be even and positive", c[i].key,
+                            (long long)d, (long long)head_dim);
+    }
+    double v = (double)head_dim;
+    if (agree(ctx, c, n, &v) < 0)
+        return -1;
+    *rot = (int64_t)v;
+    return 0;
+}
+
+static int hf_base(const rcj_ctx *ctx, const cJSON *json, const rope_block *b,
+                   double *base)
+{
+    cand c[3];
+    int n = 0;
+    static const char *const keys[2] = {"rope_theta", "rotary_emb_base"};
+    for (int i = 0; i < 2; i++) {
+        double v;
+        int r = rcj_number(ctx, json, keys[i], 0, &v);
+        if (r < 0)
+            return -1;
+        if (r)
+            add_cand(c, &n, keys[i], v);
+    }
+    if (b->has[F_THETA]) {
+        char name[64];
+        snprintf(name, sizeof name, "%s.rope_theta", b->src[F_THETA]);
+        add_cand(c, &n, name, b->v[F_THETA]);
+    }
+    *base = 10000.0;    /* HF's default when the config has no base */
+    return agree(ctx, c, n, base) < 0 ? -1 : 0;
+}
+
+static int hf_positions(const rcj_ctx *ctx, const cJSON *json,
+                        int64_t *max_pos, int *has_max, int64_t *orig_top,
+                        int *has_orig_top)
+{
+    cand c[2];
+    int n = 0;
+    static const char *const keys[2] = {"max_position_embeddings",
+                                        "n_positions"};
+    for (int i = 0; i < 2; i++) {
+        int64_t v;
+        int r = rcj_int(ctx, json, keys[i], -INT53, INT53, &v);
+        if (r < 0)
+            return -1;
+        if (r)
+            add_cand(c, &n, keys[i], (double)v);
+    }
+    double v = 0;
+    int r = agree(ctx, c, n, &v);
+    if (r < 0)
+        return -1;
+    *has_max = r;
+    *max_pos = (int64_t)v;
+    r = rcj_int(ctx, json, "original_max_position_embeddings", -INT53, INT53,
+                orig_top);
+    if (r < 0)
+        return -1;
+    *has_orig_top = r;
+    return 0;
+}
+
+static int need(const rcj_ctx *ctx, const rope_block *b, int f)
+{
+    if (b->has[f])
+        return 0;
+    return rcj_fail(ctx, "rope type \"%s\" needs \"%s\" in the rope "
+                    "scaling block", b->type_str, fkey[f]);
+}
+
+static int check_len(const rcj_ctx *ctx, const char *src, const char *key,
+                     int n, int64_t rot)
+{
+    if (n < 0)
+        return rcj_fail(ctx, "rope type \"longrope\" needs \"%s\"", key);
+    if ((int64_t)n != rot / 2)
+        return rcj_fail(ctx, "\"%s.%s\" has %d entries, expected rotary_dim/2 "
+                        "= %lld", src, key, n, (long long)(rot / 2));
+    return 0;
+}
+
+/* The per-type part: which fields apply, their HF defaults and fallbacks.
+ * Fields a type does not use stay 0, as the ABI asks. */
+static int hf_scaling(const rcj_ctx *ctx, const rope_block *b, int64_t max_pos,
+                      int has_max, int64_t orig_top, int has_orig_top,
+                      rc_config *out)
+{
+    rc_rope_params *p = &out->params;
+    p->type = b->type;
+    int has_orig = b->has[F_ORIG] || has_orig_top;
+    int64_t orig = b->has[F_ORIG] ? (int64_t)b->v[F_ORIG] : orig_top;
+
+    switch (b->type) {
+    case RC_ROPE_DEFAULT:
+        return 0;
+    case RC_ROPE_LINEAR:
+        if (need(ctx, b, F_FACTOR))
+            return -1;
+        p->factor = b->v[F_FACTOR];
+        return 0;
+    case RC_ROPE_DYNAMIC_NTK:
+        if (need(ctx, b, F_FACTOR))
+            return -1;
+        /* HF's dynamic NTK measures against max_position_embeddings, not
+         * original_max_position_embeddings (research note 2.3). */
+        if (!has_max)
+            return rcj_fail(ctx, "rope type \"dynamic\" needs "
+                            "\"max_position_embeddings\"");
+        p->factor = b->v[F_FACTOR];
+        p->original_max_position = max_pos;
+        return 0;
+    case RC_ROPE_YARN:
+        if (!has_orig && !has_max)
+            return rcj_fail(ctx, "rope type \"yarn\" needs "
+                            "\"original_max_position_embeddings\" or "
+                            "\"max_position_embeddings\"");
+        p->original_max_position = has_orig ? orig : max_pos;
+        /* Newest HF: factor as given; derived only when it is missing. */
+        if (b->has[F_FACTOR]) {
+            p->factor = b->v[F_FACTOR];
+        } else if (has_orig && has_max) {
+            p->factor = (double)max_pos / (double)orig;
+        } else {
+            return rcj_fail(ctx, "rope type \"yarn\" needs \"factor\" (or "
+                            "both \"original_max_position_embeddings\" and "
+                            "\"max_position_embeddings\" to derive it)");
+        }
+        /* HF uses `or`, so an explicit 0 also means the default. */
+        p->beta_fast = (b->has[F_BFAST] && b->v[F_BFAST] != 0) ? b->v[F_BFAST] : 32.0;
+        p->beta_slow = (b->has[F_BSLOW] && b->v[F_BSLOW] != 0) ? b->v[F_BSLOW] : 1.0;
+        p->attention_factor = b->has[F_ATTN] ? b->v[F_ATTN] : 0.0;
+        p->mscale = b->has[F_MSCALE] ? b->v[F_MSCALE] : 0.0;
+        p->mscale_all_dim = b->has[F_MSAD] ? b->v[F_MSAD] : 0.0;
+        p->truncate = b->has[F_TRUNC] ? (int32_t)b->v[F_TRUNC] : 1;
+        return 0;
+    case RC_ROPE_LONGROPE:
+        if (check_len(ctx, b->short_src, "short_factor", b->n_short,
+                      p->rotary_dim) ||
+            check_len(ctx, b->long_src, "long_factor", b->n_long,
+                      p->rotary_dim))
+            return -1;
+        if (!has_orig && !has_max)
+            return rcj_fail(ctx, "rope type \"longrope\" needs "
+                            "\"original_max_position_embeddings\" or "
+                            "\"max_position_embeddings\"");
+        p->original_max_position = has_orig ? orig : max_pos;
+        if (b->has[F_FACTOR]) {
+            p->factor = b->v[F_FACTOR];
+        } else if (has_max) {
+            p->factor = (double)max_pos / (double)p->original_max_position;
+        } else {
+            return rcj_fail(ctx, "rope type \"longrope\" needs \"factor\" or "
+                            "\"max_position_embeddings\"");
+        }
+        p->attention_factor = b->has[F_ATTN] ? b->v[F_ATTN] : 0.0;
+        memcpy(out->short_factor, b->short_f, (size_t)b->n_short * sizeof(double));
+        memcpy(out->long_factor, b->long_f, (size_t)b->n_long * sizeof(double));
+        return 0;
+    case RC_ROPE_LLAMA3:
+        if (need(ctx, b, F_FACTOR) || need(ctx, b, F_LOW) || need(ctx, b, F_HIGH))
+            return -1;
+        if (!has_orig)
+            return rcj_fail(ctx, "rope type \"llama3\" needs "
+                            "\"original_max_position_embeddings\"");
+        p->factor = b->v[F_FACTOR];
+        p->low_freq_factor = b->v[F_LOW];
+        p->high_freq_factor = b->v[F_HIGH];
+        p->original_max_position = orig;
+        return 0;
+    }
+    return rcj_fail(ctx, "internal: unhandled rope type");
+}
+
+int rc_config_from_hf(const cJSON *json, rc_config *out, const rcj_ctx *ctx)
+{
+    const char *mt = NULL;
+    int r = rcj_string(ctx, json, "model_type", &mt);
+    if (r < 0)
+        return -1;
+    if (r)
+        rcj_copy(out->model_type, sizeof out->model_type, mt);
+    if (hf_dtype(ctx, json, out))
+        return -1;
+
+    /* Large (two factor arrays each); static would not be reentrant. */
+    static _Thread_local rope_block scaling, params;
+    char tsrc_s[64] = "", tsrc_p[64] = "";
+    if (read_block(ctx, json, "rope_parameters", &params, tsrc_p, sizeof tsrc_p) ||
+        read_block(ctx, json, "rope_scaling", &scaling, tsrc_s, sizeof tsrc_s) ||
+        merge_blocks(ctx, &params, &scaling))
+        return -1;
+    if (!params.present) {
+        params.type = RC_ROPE_DEFAULT;
+        params.type_str = "default";
+    }
+
+    int64_t head_dim = 0, rot = 0, max_pos = 0, orig_top = 0;
+    int has_max = 0, has_orig_top = 0;
+    if (hf_head_dim(ctx, json, &head_dim) ||
+        hf_rotary_dim(ctx, json, &params, head_dim, &rot) ||
+        hf_base(ctx, json, &params, &out->params.base) ||
+        hf_positions(ctx, json, &max_pos, &has_max, &orig_top, &has_orig_top))
+        return -1;
+
+    rc_rope_params *p = &out->params;
+    p->head_dim = (int32_t)head_dim;
+    p->rotary_dim = (int32_t)rot;
+    p->max_position = has_max ? max_pos : 0;
+    p->pairing = pairing_for(out->model_type);
+    int interleave = 0;
+    r = rcj_bool(ctx, json, "rope_interleave", &interleave);
+    if (r < 0)
+        return -1;
+    if (r)
+        p->pairing = interleave ? RC_INTERLEAVED : RC_HALF_SPLIT;
+    return hf_scaling(ctx, &params, max_pos, has_max, orig_top, has_orig_top,
+                      out);
+}
