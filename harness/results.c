@@ -1,0 +1,63 @@
+/* The rc_results container and its verdict rule. */
+#include "results.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *rc_status_name(rc_status s)
+{
+    switch (s) {
+    case RC_STATUS_PASS: return "PASS";
+    case RC_STATUS_WARN: return "WARN";
+    case RC_STATUS_FAIL: return "FAIL";
+    case RC_STATUS_SKIP: return "SKIP";
+    }
+    return "UNKNOWN";
+}
+
+rc_case_result *rc_results_add(rc_results *r)
+{
+    if (r->n_cases == r->cap_cases) {
+        size_t cap = r->cap_cases ? r->cap_cases * 2 : 64;
+        if (cap < r->cap_cases || cap > SIZE_MAX / sizeof *r->cases)
+            return NULL;
+        rc_case_result *c = realloc(r->cases, cap * sizeof *c);
+        if (!c)
+            return NULL;
+        r->cases = c;
+        r->cap_cases = cap;
+    }
+    rc_case_result *c = &r->cases[r->n_cases++];
+    memset(c, 0, sizeof *c);
+    return c;
+}
+
+/* info's strings are not owned by r, so only the cases and fatal reset. */
+void rc_results_free(rc_results *r)
+{
+    free(r->cases);
+    r->cases = NULL;
+    r->n_cases = r->cap_cases = 0;
+    r->fatal[0] = '\0';
+}
+
+void rc_results_count(const rc_results *r, size_t counts[4])
+{
+    counts[0] = counts[1] = counts[2] = counts[3] = 0;
+    for (size_t i = 0; i < r->n_cases; i++) {
+        unsigned s = (unsigned)r->cases[i].status;
+        /* A corrupt status must never let a run pass: count it as FAIL. */
+        counts[s <= RC_STATUS_SKIP ? s : RC_STATUS_FAIL]++;
+    }
+}
+
+rc_status rc_results_verdict(const rc_results *r)
+{
+    size_t c[4];
+    rc_results_count(r, c);
+    if (r->fatal[0] || c[RC_STATUS_FAIL])
+        return RC_STATUS_FAIL;
+    if (c[RC_STATUS_WARN])
+        return RC_STATUS_WARN;
+    return RC_STATUS_PASS;
+}
