@@ -1,0 +1,237 @@
+/* The JSON report, schema "rope-conform-report" version 1
+ * (docs/report-schema.md).  Every float is an object {"hex": "%a",
+ * "dec": "%.17g"}: both are exact, hex is what the reader parses. */
+#include "report.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+
+/* Adders return NULL when out of memory; callers check once, at the end,
+ * through the failed flag. */
+typedef struct jw {
+    int failed;
+} jw;
+
+static cJSON *chk(jw *w, cJSON *item)
+{
+    if (!item)
+        w->failed = 1;
+    return item;
+}
+
+static void add(jw *w, cJSON *obj, const char *key, cJSON *item)
+{
+    if (!item || !obj || !cJSON_AddItemToObject(obj, key, item)) {
+        w->failed = 1;
+        cJSON_Delete(item);
+    }
+}
+
+static cJSON *str(jw *w, const char *s)
+{
+    char *clean = rc_utf8_sanitize(s);   /* JSON must be valid UTF-8 */
+    if (!clean)
+        return chk(w, NULL);
+    cJSON *j = cJSON_CreateString(clean);
+    free(clean);
+    return chk(w, j);
+}
+
+/* A string field that may be absent: null rather than "". */
+static cJSON *opt_str(jw *w, const char *s)
+{
+    return s ? str(w, s) : chk(w, cJSON_CreateNull());
+}
+
+static cJSON *flt(jw *w, double v)
+{
+    char hex[RC_FMT_LEN], dec[RC_FMT_LEN];
+    cJSON *o = chk(w, cJSON_CreateObject());
+    add(w, o, "hex", str(w, rc_fmt_hex(v, hex, sizeof hex)));
+    add(w, o, "dec", str(w, rc_fmt_dec(v, dec, sizeof dec)));
+    return o;
+}
+
+/* Integers are JSON numbers while a double holds them exactly (|v| <=
+ * 2^53), decimal strings beyond; the reader takes both. */
+static cJSON *i64(jw *w, int64_t v)
+{
+    if (v >= -(INT64_C(1) << 53) && v <= (INT64_C(1) << 53))
+        return chk(w, cJSON_CreateNumber((double)v));
+    char buf[32];
+    snprintf(buf, sizeof buf, "%lld", (long long)v);
+    return str(w, buf);
+}
+
+static cJSON *params_json(jw *w, const rc_rope_params *p)
+{
+    cJSON *o = chk(w, cJSON_CreateObject());
+    add(w, o, "head_dim", i64(w, p->head_dim));
+    add(w, o, "rotary_dim", i64(w, p->rotary_dim));
+    add(w, o, "pairing", str(w, rc_report_pairing_name(p->pairing)));
+    add(w, o, "type", str(w, rc_report_rope_type_name(p->type)));
+    add(w, o, "base", flt(w, p->base));
+    add(w, o, "factor", flt(w, p->factor));
+    add(w, o, "original_max_position", i64(w, p->original_max_position));
+    add(w, o, "max_position", i64(w, p->max_position));
+    add(w, o, "low_freq_factor", flt(w, p->low_freq_factor));
+    add(w, o, "high_freq_factor", flt(w, p->high_freq_factor));
+    add(w, o, "beta_fast", flt(w, p->beta_fast));
+    add(w, o, "beta_slow", flt(w, p->beta_slow));
+    add(w, o, "attention_factor", flt(w, p->attention_factor));
+    add(w, o, "mscale", flt(w, p->mscale));
+    add(w, o, "mscale_all_dim", flt(w, p->mscale_all_dim));
+    add(w, o, "truncate", i64(w, p->truncate));
+    add(w, o, "seq_len", i64(w, p->seq_len));
+    return o;
+}
+
+static cJSON *worst_json(jw *w, const rc_worst *x)
+{
+    cJSON *o = chk(w, cJSON_CreateObject());
+    add(w, o, "position", i64(w, x->position));
+    add(w, o, "token", i64(w, x->token));
+    add(w, o, "head", i64(w, x->head));
+    add(w, o, "pair", i64(w, x->pair));
+    add(w, o, "in0", str(w, x->in0));
+    add(w, o, "in1", str(w, x->in1));
+    add(w, o, "expected0", str(w, x->expected0));
+    add(w, o, "expected1", str(w, x->expected1));
+    add(w, o, "actual0", str(w, x->actual0));
+    add(w, o, "actual1", str(w, x->actual1));
+    return o;
+}
+
+static cJSON *metrics_json(jw *w, const rc_metrics *m)
+{
+    cJSON *o = chk(w, cJSON_CreateObject());
+    add(w, o, "n_pairs", i64(w, m->n_pairs));
+    add(w, o, "max_err", flt(w, m->max_err));
+    add(w, o, "max_err_raw", flt(w, m->max_err_raw));
+    add(w, o, "max_angle_err", flt(w, m->max_angle_err));
+    add(w, o, "max_mag_err", flt(w, m->max_mag_err));
+    add(w, o, "max_ulp", flt(w, m->max_ulp));
+    add(w, o, "mean_radial", flt(w, m->mean_radial));
+    cJSON *b = chk(w, cJSON_CreateArray());
+    for (int i = 0; b && i < RC_N_BUCKETS; i++) {
+        cJSON *v = flt(w, m->bucket_max[i]);
+        if (!v || !cJSON_AddItemToArray(b, v)) {
+            w->failed = 1;
+            cJSON_Delete(v);
+        }
+    }
+    add(w, o, "bucket_max", b);
+    add(w, o, "worst", worst_json(w, &m->worst));
+    return o;
+}
+
+static cJSON *case_json(jw *w, const rc_case_result *c)
+{
+    cJSON *o = chk(w, cJSON_CreateObject());
+    add(w, o, "suite", str(w, c->suite));
+    add(w, o, "name", str(w, c->name));
+    add(w, o, "status", str(w, rc_status_name(c->status)));
+    add(w, o, "dtype", str(w, rc_report_dtype_name(c->dtype)));
+    add(w, o, "params", params_json(w, &c->params));
+    add(w, o, "metrics", c->has_metrics ? metrics_json(w, &c->metrics)
+                                        : chk(w, cJSON_CreateNull()));
+    add(w, o, "message", str(w, c->message));
+    add(w, o, "cause", str(w, c->cause));
+    add(w, o, "seconds", flt(w, c->seconds));
+    return o;
+}
+
+static cJSON *report_json(jw *w, const rc_results *r)
+{
+    const rc_run_info *in = &r->info;
+    cJSON *root = chk(w, cJSON_CreateObject());
+    add(w, root, "schema", str(w, RC_REPORT_SCHEMA));
+    add(w, root, "version", chk(w, cJSON_CreateNumber(RC_REPORT_SCHEMA_VERSION)));
+
+    cJSON *tool = chk(w, cJSON_CreateObject());
+    add(w, tool, "name", str(w, RC_REPORT_TOOL));
+    add(w, tool, "version", opt_str(w, in->tool_version));
+    add(w, root, "tool", tool);
+
+    cJSON *cand = chk(w, cJSON_CreateObject());
+    add(w, cand, "path", opt_str(w, in->candidate_path));
+    add(w, cand, "name", opt_str(w, in->candidate_name));
+    add(w, cand, "version", opt_str(w, in->candidate_version));
+    add(w, root, "candidate", cand);
+
+    /* The seed is a string: a uint64 does not fit a JSON number exactly. */
+    char seed[32];
+    snprintf(seed, sizeof seed, "%llu", (unsigned long long)in->seed);
+    cJSON *run = chk(w, cJSON_CreateObject());
+    add(w, run, "seed", str(w, seed));
+    add(w, run, "level", i64(w, in->level));
+    add(w, run, "profile", opt_str(w, in->profile));
+    add(w, run, "config_path", opt_str(w, in->config_path));
+    add(w, run, "started_utc", opt_str(w, in->started_utc));
+    add(w, run, "wall_seconds", flt(w, in->wall_seconds));
+    cJSON *env = chk(w, cJSON_CreateObject());
+    add(w, env, "tool_version", opt_str(w, in->tool_version));
+    add(w, env, "mpfr_version", opt_str(w, in->mpfr_version));
+    add(w, env, "gmp_version", opt_str(w, in->gmp_version));
+    add(w, env, "cjson_version", opt_str(w, in->cjson_version));
+    add(w, env, "cpu", opt_str(w, in->cpu));
+    add(w, run, "environment", env);
+    add(w, root, "run", run);
+
+    rc_status v = rc_results_verdict(r);
+    add(w, root, "verdict", str(w, rc_status_name(v)));
+    add(w, root, "fatal", str(w, r->fatal));
+    size_t n[4];
+    rc_results_count(r, n);
+    cJSON *counts = chk(w, cJSON_CreateObject());
+    add(w, counts, "total", i64(w, (int64_t)r->n_cases));
+    add(w, counts, "pass", i64(w, (int64_t)n[RC_STATUS_PASS]));
+    add(w, counts, "warn", i64(w, (int64_t)n[RC_STATUS_WARN]));
+    add(w, counts, "fail", i64(w, (int64_t)n[RC_STATUS_FAIL]));
+    add(w, counts, "skip", i64(w, (int64_t)n[RC_STATUS_SKIP]));
+    add(w, root, "counts", counts);
+
+    cJSON *cases = chk(w, cJSON_CreateArray());
+    for (size_t i = 0; cases && i < r->n_cases && !w->failed; i++) {
+        cJSON *c = case_json(w, &r->cases[i]);
+        if (!c || !cJSON_AddItemToArray(cases, c)) {
+            w->failed = 1;
+            cJSON_Delete(c);
+        }
+    }
+    add(w, root, "cases", cases);
+    return root;
+}
+
+char *rc_report_json_string(const rc_results *r)
+{
+    jw w = {0};
+    cJSON *root = report_json(&w, r);
+    char *text = w.failed ? NULL : cJSON_Print(root);
+    cJSON_Delete(root);
+    return text;
+}
+
+int rc_report_json_stream(const rc_results *r, FILE *f)
+{
+    char *text = rc_report_json_string(r);
+    if (!text)
+        return -1;
+    fputs(text, f);
+    fputc('\n', f);
+    free(text);
+    return ferror(f) ? -1 : 0;
+}
+
+static int json_cb(const rc_results *r, FILE *f, const void *ctx)
+{
+    (void)ctx;
+    return rc_report_json_stream(r, f);
+}
+
+int rc_report_json(const rc_results *r, const char *path, char *err, size_t errlen)
+{
+    return rc_report_write_file(r, path, json_cb, NULL, err, errlen);
+}

@@ -1,0 +1,353 @@
+/* Reading a JSON report back, bit-exact, for --baseline and shard merges. */
+#include "report.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+
+typedef struct rd {
+    const char *source;
+    char *err;
+    size_t errlen;
+    const char *where;     /* "cases[12]" etc., for messages */
+    int failed;
+} rd;
+
+static void bad(rd *d, const char *key, const char *what)
+{
+    if (d->failed)
+        return;   /* keep the first error: it is the cause */
+    d->failed = 1;
+    if (d->err && d->errlen)
+        snprintf(d->err, d->errlen, "%s: %s%s%s: %s", d->source, d->where,
+                 d->where[0] ? "." : "", key, what);
+}
+
+static const cJSON *need(rd *d, const cJSON *obj, const char *key)
+{
+    const cJSON *j = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!j)
+        bad(d, key, "missing");
+    return j;
+}
+
+static void get_str(rd *d, const cJSON *obj, const char *key, char *buf, size_t n)
+{
+    const cJSON *j = need(d, obj, key);
+    if (!j)
+        return;
+    if (!cJSON_IsString(j)) {
+        bad(d, key, "not a string");
+        return;
+    }
+    if (strlen(j->valuestring) >= n) {
+        bad(d, key, "too long");
+        return;
+    }
+    strcpy(buf, j->valuestring);
+}
+
+/* A string that may be null; sets *set when present. */
+static void get_opt_str(rd *d, const cJSON *obj, const char *key, char *buf, size_t n, int *set)
+{
+    const cJSON *j = cJSON_GetObjectItemCaseSensitive(obj, key);
+    *set = 0;
+    if (!j || cJSON_IsNull(j))
+        return;
+    get_str(d, obj, key, buf, n);
+    *set = !d->failed;
+}
+
+/* A float: {"hex": ..., "dec": ...} (hex is authoritative), or a bare
+ * JSON number from a hand-written baseline. */
+static double get_flt(rd *d, const cJSON *obj, const char *key)
+{
+    const cJSON *j = need(d, obj, key);
+    double v = 0;
+    if (!j)
+        return 0;
+    if (cJSON_IsNumber(j))
+        return j->valuedouble;
+    const cJSON *h = cJSON_IsObject(j) ? cJSON_GetObjectItemCaseSensitive(j, "hex") : j;
+    if (!cJSON_IsString(h) || rc_fmt_parse_double(h->valuestring, &v) != 0)
+        bad(d, key, "not a float ({\"hex\": \"%a\", \"dec\": ...})");
+    return v;
+}
+
+static int64_t get_i64(rd *d, const cJSON *obj, const char *key)
+{
+    const cJSON *j = need(d, obj, key);
+    if (!j)
+        return 0;
+    if (cJSON_IsNumber(j)) {
+        double v = j->valuedouble;
+        if (v != floor(v) || fabs(v) > 9007199254740992.0) {
+            bad(d, key, "not an exact integer");
+            return 0;
+        }
+        return (int64_t)v;
+    }
+    if (cJSON_IsString(j)) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(j->valuestring, &end, 10);
+        if (end != j->valuestring && *end == '\0' && errno == 0)
+            return (int64_t)v;
+    }
+    bad(d, key, "not an integer");
+    return 0;
+}
+
+static void load_params(rd *d, const cJSON *o, rc_rope_params *p)
+{
+    char s[32];
+    memset(p, 0, sizeof *p);
+    p->struct_size = sizeof *p;
+    p->head_dim = (int32_t)get_i64(d, o, "head_dim");
+    p->rotary_dim = (int32_t)get_i64(d, o, "rotary_dim");
+    get_str(d, o, "pairing", s, sizeof s);
+    if (!d->failed && rc_report_pairing_parse(s, &p->pairing) != 0)
+        bad(d, "pairing", "unknown value");
+    get_str(d, o, "type", s, sizeof s);
+    if (!d->failed && rc_report_rope_type_parse(s, &p->type) != 0)
+        bad(d, "type", "unknown value");
+    p->base = get_flt(d, o, "base");
+    p->factor = get_flt(d, o, "factor");
+    p->original_max_position = get_i64(d, o, "original_max_position");
+    p->max_position = get_i64(d, o, "max_position");
+    p->low_freq_factor = get_flt(d, o, "low_freq_factor");
+    p->high_freq_factor = get_flt(d, o, "high_freq_factor");
+    p->beta_fast = get_flt(d, o, "beta_fast");
+    p->beta_slow = get_flt(d, o, "beta_slow");
+    p->attention_factor = get_flt(d, o, "attention_factor");
+    p->mscale = get_flt(d, o, "mscale");
+    p->mscale_all_dim = get_flt(d, o, "mscale_all_dim");
+    p->truncate = (int32_t)get_i64(d, o, "truncate");
+    p->seq_len = get_i64(d, o, "seq_len");
+}
+
+static void load_metrics(rd *d, const cJSON *o, rc_metrics *m)
+{
+    m->n_pairs = get_i64(d, o, "n_pairs");
+    m->max_err = get_flt(d, o, "max_err");
+    m->max_err_raw = get_flt(d, o, "max_err_raw");
+    m->max_angle_err = get_flt(d, o, "max_angle_err");
+    m->max_mag_err = get_flt(d, o, "max_mag_err");
+    m->max_ulp = get_flt(d, o, "max_ulp");
+    m->mean_radial = get_flt(d, o, "mean_radial");
+    const cJSON *b = need(d, o, "bucket_max");
+    if (b && (!cJSON_IsArray(b) || cJSON_GetArraySize(b) != RC_N_BUCKETS))
+        bad(d, "bucket_max", "not an array of " "33" " floats");
+    for (int i = 0; b && !d->failed && i < RC_N_BUCKETS; i++) {
+        double v = 0;
+        const cJSON *e = cJSON_GetArrayItem(b, i);
+        const cJSON *h = cJSON_IsObject(e) ? cJSON_GetObjectItemCaseSensitive(e, "hex") : e;
+        if (cJSON_IsNumber(h))
+            v = h->valuedouble;
+        else if (!cJSON_IsString(h) || rc_fmt_parse_double(h->valuestring, &v) != 0)
+            bad(d, "bucket_max", "element not a float");
+        m->bucket_max[i] = v;
+    }
+    const cJSON *w = need(d, o, "worst");
+    if (!w || d->failed)
+        return;
+    rc_worst *x = &m->worst;
+    x->position = get_i64(d, w, "position");
+    x->token = get_i64(d, w, "token");
+    x->head = get_i64(d, w, "head");
+    x->pair = get_i64(d, w, "pair");
+    get_str(d, w, "in0", x->in0, sizeof x->in0);
+    get_str(d, w, "in1", x->in1, sizeof x->in1);
+    get_str(d, w, "expected0", x->expected0, sizeof x->expected0);
+    get_str(d, w, "expected1", x->expected1, sizeof x->expected1);
+    get_str(d, w, "actual0", x->actual0, sizeof x->actual0);
+    get_str(d, w, "actual1", x->actual1, sizeof x->actual1);
+}
+
+static void load_case(rd *d, const cJSON *o, rc_case_result *c)
+{
+    char s[32];
+    if (!cJSON_IsObject(o)) {
+        bad(d, "", "not an object");
+        return;
+    }
+    get_str(d, o, "suite", c->suite, sizeof c->suite);
+    get_str(d, o, "name", c->name, sizeof c->name);
+    get_str(d, o, "status", s, sizeof s);
+    if (!d->failed && rc_report_status_parse(s, &c->status) != 0)
+        bad(d, "status", "unknown value");
+    get_str(d, o, "dtype", s, sizeof s);
+    if (!d->failed && rc_report_dtype_parse(s, &c->dtype) != 0)
+        bad(d, "dtype", "unknown value");
+    const cJSON *p = cJSON_GetObjectItemCaseSensitive(o, "params");
+    if (cJSON_IsObject(p))
+        load_params(d, p, &c->params);   /* optional: hand-written baselines */
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(o, "metrics");
+    if (cJSON_IsObject(m)) {
+        c->has_metrics = 1;
+        load_metrics(d, m, &c->metrics);
+    }
+    get_str(d, o, "message", c->message, sizeof c->message);
+    const cJSON *cause = cJSON_GetObjectItemCaseSensitive(o, "cause");
+    if (cause)
+        get_str(d, o, "cause", c->cause, sizeof c->cause);
+    if (cJSON_GetObjectItemCaseSensitive(o, "seconds"))
+        c->seconds = get_flt(d, o, "seconds");
+}
+
+static void load_info(rd *d, const cJSON *root, rc_run_info *info, rc_report_meta *meta)
+{
+    rc_report_meta tmp;
+    rc_report_meta *mm = meta ? meta : &tmp;
+    int set;
+    memset(mm, 0, sizeof *mm);
+    const cJSON *tool = cJSON_GetObjectItemCaseSensitive(root, "tool");
+    const cJSON *cand = cJSON_GetObjectItemCaseSensitive(root, "candidate");
+    const cJSON *run = need(d, root, "run");
+    if (!run || d->failed)
+        return;
+    const cJSON *env = cJSON_GetObjectItemCaseSensitive(run, "environment");
+
+    rc_run_info ni;
+    memset(&ni, 0, sizeof ni);
+    const cJSON *seed = need(d, run, "seed");
+    if (seed) {
+        char *end;
+        errno = 0;
+        unsigned long long v = cJSON_IsString(seed) ? strtoull(seed->valuestring, &end, 10) : 0;
+        if (!cJSON_IsString(seed) || end == seed->valuestring || *end || errno)
+            bad(d, "seed", "not a decimal string");
+        ni.seed = (uint64_t)v;
+    }
+    ni.level = (int)get_i64(d, run, "level");
+    ni.wall_seconds = get_flt(d, run, "wall_seconds");
+    if (d->failed)
+        return;
+
+/* Each string goes to its meta buffer; info points at it when given. */
+#define OPT(obj, key, field) do { \
+        if (obj) get_opt_str(d, obj, key, mm->field, sizeof mm->field, &set); else set = 0; \
+        if (meta && set) ni.field = mm->field; } while (0)
+    OPT(cand, "path", candidate_path);
+    OPT(cand, "name", candidate_name);
+    OPT(cand, "version", candidate_version);
+    OPT(run, "profile", profile);
+    OPT(run, "config_path", config_path);
+    OPT(run, "started_utc", started_utc);
+    OPT(tool, "version", tool_version);
+    OPT(env, "mpfr_version", mpfr_version);
+    OPT(env, "gmp_version", gmp_version);
+    OPT(env, "cjson_version", cjson_version);
+    OPT(env, "cpu", cpu);
+#undef OPT
+    if (!d->failed)
+        *info = ni;
+}
+
+int rc_report_parse_json(const char *text, const char *source, rc_results *out,
+                         rc_report_meta *meta, char *err, size_t errlen)
+{
+    rd d = {source ? source : "report", err, errlen, "", 0};
+    cJSON *root = cJSON_Parse(text);
+    if (!root) {
+        const char *at = cJSON_GetErrorPtr();
+        if (err && errlen)
+            snprintf(err, errlen, "%s: not valid JSON (at byte %ld)", d.source,
+                     at ? (long)(at - text) : 0L);
+        return -1;
+    }
+    size_t n_before = out->n_cases;
+    const cJSON *schema = cJSON_GetObjectItemCaseSensitive(root, "schema");
+    const cJSON *ver = cJSON_GetObjectItemCaseSensitive(root, "version");
+    if (!cJSON_IsString(schema) || strcmp(schema->valuestring, RC_REPORT_SCHEMA) != 0) {
+        bad(&d, "schema", "not a " RC_REPORT_SCHEMA " document");
+    } else if (!cJSON_IsNumber(ver) || ver->valuedouble != RC_REPORT_SCHEMA_VERSION) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "unsupported report schema version %g (this build reads %d)",
+                 cJSON_IsNumber(ver) ? ver->valuedouble : 0.0, RC_REPORT_SCHEMA_VERSION);
+        bad(&d, "version", msg);
+    }
+    rc_run_info info = out->info;
+    if (!d.failed)
+        load_info(&d, root, &info, meta);
+
+    const cJSON *cases = d.failed ? NULL : need(&d, root, "cases");
+    if (cases && !cJSON_IsArray(cases))
+        bad(&d, "cases", "not an array");
+    char where[32];
+    int i = 0;
+    const cJSON *c;
+    cJSON_ArrayForEach(c, cases) {
+        if (d.failed)
+            break;
+        snprintf(where, sizeof where, "cases[%d]", i++);
+        d.where = where;
+        rc_case_result *slot = rc_results_add(out);
+        if (!slot) {
+            bad(&d, "", "out of memory");
+            break;
+        }
+        load_case(&d, c, slot);
+    }
+    d.where = "";
+    const cJSON *fatal = cJSON_GetObjectItemCaseSensitive(root, "fatal");
+    char fbuf[sizeof out->fatal] = "";
+    if (!d.failed && fatal && !cJSON_IsNull(fatal))
+        get_str(&d, root, "fatal", fbuf, sizeof fbuf);
+    cJSON_Delete(root);
+    if (d.failed) {
+        out->n_cases = n_before;
+        return -1;
+    }
+    out->info = info;
+    if (!out->fatal[0] && fbuf[0])
+        strcpy(out->fatal, fbuf);
+    return 0;
+}
+
+int rc_report_load_json_ex(const char *path, rc_results *out, rc_report_meta *meta,
+                           char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        if (err && errlen)
+            snprintf(err, errlen, "cannot read report '%s': %s", path, strerror(errno));
+        return -1;
+    }
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n - 1, f);
+        if (n < cap - 1)
+            break;
+        char *nb = realloc(buf, cap * 2);
+        if (!nb) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = nb;
+        cap *= 2;
+    }
+    int rerr = ferror(f);
+    int e = errno;
+    fclose(f);
+    if (!buf || rerr) {
+        if (err && errlen)
+            snprintf(err, errlen, "cannot read report '%s': %s", path,
+                     buf ? strerror(e) : "out of memory");
+        free(buf);
+        return -1;
+    }
+    buf[n] = '\0';
+    int rc = rc_report_parse_json(buf, path, out, meta, err, errlen);
+    free(buf);
+    return rc;
+}
+
+int rc_report_load_json(const char *path, rc_results *out, char *err, size_t errlen)
+{
+    return rc_report_load_json_ex(path, out, NULL, err, errlen);
+}
