@@ -156,10 +156,11 @@ int rc_fmt_parse_double(const char *s, double *out);
 /* Stable names used in every report, and their parsers (0 ok, -1 unknown). */
 const char *rc_report_dtype_name(rc_dtype t);      /* "f64" "f32" "f16" "bf16" */
 int rc_report_dtype_parse(const char *s, rc_dtype *out);
-const char *rc_report_pairing_name(rc_pairing p);  /* "half_split" "interleaved" */
+/* Pairing and rope type use the params JSON's spellings (docs/config.md). */
+const char *rc_report_pairing_name(rc_pairing p);  /* "half-split" "interleaved" */
 int rc_report_pairing_parse(const char *s, rc_pairing *out);
 const char *rc_report_rope_type_name(rc_rope_type t); /* "default" "linear"
-                                   "dynamic_ntk" "yarn" "longrope" "llama3" */
+                                   "dynamic" "yarn" "longrope" "llama3" */
 int rc_report_rope_type_parse(const char *s, rc_rope_type *out);
 int rc_report_status_parse(const char *s, rc_status *out); /* "PASS" ... */
 

@@ -55,9 +55,10 @@ int rc_fmt_parse_double(const char *s, double *out)
 }
 
 static const char *const dtype_names[RC_DTYPE_COUNT] = {"f64", "f32", "f16", "bf16"};
-static const char *const pairing_names[2] = {"half_split", "interleaved"};
+/* the spellings of the params JSON (docs/config.md), so the two agree */
+static const char *const pairing_names[2] = {"half-split", "interleaved"};
 static const char *const type_names[RC_ROPE_TYPE_COUNT] = {
-    "default", "linear", "dynamic_ntk", "yarn", "longrope", "llama3"};
+    "default", "linear", "dynamic", "yarn", "longrope", "llama3"};
 static const char *const status_names[4] = {"PASS", "WARN", "FAIL", "SKIP"};
 
 static int lookup(const char *const *names, int n, const char *s)

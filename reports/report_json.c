@@ -71,7 +71,7 @@ static cJSON *params_json(jw *w, const rc_rope_params *p)
     add(w, o, "head_dim", i64(w, p->head_dim));
     add(w, o, "rotary_dim", i64(w, p->rotary_dim));
     add(w, o, "pairing", str(w, rc_report_pairing_name(p->pairing)));
-    add(w, o, "type", str(w, rc_report_rope_type_name(p->type)));
+    add(w, o, "rope_type", str(w, rc_report_rope_type_name(p->type)));
     add(w, o, "base", flt(w, p->base));
     add(w, o, "factor", flt(w, p->factor));
     add(w, o, "original_max_position", i64(w, p->original_max_position));

@@ -110,9 +110,9 @@ static void load_params(rd *d, const cJSON *o, rc_rope_params *p)
     get_str(d, o, "pairing", s, sizeof s);
     if (!d->failed && rc_report_pairing_parse(s, &p->pairing) != 0)
         bad(d, "pairing", "unknown value");
-    get_str(d, o, "type", s, sizeof s);
+    get_str(d, o, "rope_type", s, sizeof s);
     if (!d->failed && rc_report_rope_type_parse(s, &p->type) != 0)
-        bad(d, "type", "unknown value");
+        bad(d, "rope_type", "unknown value");
     p->base = get_flt(d, o, "base");
     p->factor = get_flt(d, o, "factor");
     p->original_max_position = get_i64(d, o, "original_max_position");

@@ -170,6 +170,8 @@ static void build(rc_results *r)
     fill_metrics(c, 0.75);
     snprintf(c->message, sizeof c->message, "precision | runs out\nbefore 2^20 & <max>");
     c = add_case(r, "properties", "bf16 backward", RC_STATUS_SKIP, RC_BF16);
+    c->params.pairing = RC_HALF_SPLIT;
+    c->params.type = RC_ROPE_DYNAMIC_NTK;
     snprintf(c->message, sizeof c->message, "unsupported <by> candidate");
 }
 
@@ -308,8 +310,11 @@ START_TEST(json_document)
     ck_assert_str_eq(get(get(params, "factor"), "hex")->valuestring, "0x1.999999999999ap-4");
     ck_assert(cJSON_IsString(get(params, "max_position")));
     ck_assert_str_eq(get(params, "pairing")->valuestring, "interleaved");
-    ck_assert_str_eq(get(params, "type")->valuestring, "yarn");
-    ck_assert(cJSON_IsNull(get(cJSON_GetArrayItem(cases, 3), "metrics")));
+    ck_assert_str_eq(get(params, "rope_type")->valuestring, "yarn");
+    const cJSON *c3 = cJSON_GetArrayItem(cases, 3);
+    ck_assert(cJSON_IsNull(get(c3, "metrics")));
+    ck_assert_str_eq(get(get(c3, "params"), "pairing")->valuestring, "half-split");
+    ck_assert_str_eq(get(get(c3, "params"), "rope_type")->valuestring, "dynamic");
     /* the invalid byte became U+FFFD, the valid one survived */
     const char *msg = get(c1, "message")->valuestring;
     ck_assert_ptr_nonnull(strstr(msg, "\xc2\xb5 \xef\xbf\xbd end"));
