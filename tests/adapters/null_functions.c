@@ -1,0 +1,19 @@
+/* Broken on purpose: the required apply is NULL. */
+#include "rope_conform/adapter.h"
+
+static int init(void **state) { *state = 0; return RC_OK; }
+static void fini(void *state) { (void)state; }
+static const char *last_error(void *state) { (void)state; return "no error"; }
+static int supports(void *state, const rc_rope_params *p, rc_dtype dtype)
+{
+    (void)state; (void)p; (void)dtype;
+    return RC_OK;
+}
+static const rc_adapter table = {
+    .abi_version = RC_ABI_VERSION, .struct_size = sizeof(rc_adapter),
+    .name = "null_functions", .version = "1",
+    .init = init, .fini = fini, .supports = supports, .apply = 0,
+    .last_error = last_error,
+};
+
+const rc_adapter *rope_conform_adapter(void) { return &table; }
