@@ -436,6 +436,16 @@ START_TEST(json_load_rejects)
     ck_assert_int_eq(rc_report_parse_json(broken, "b.json", &back, NULL, err, sizeof err), -1);
     ck_assert_msg(strstr(err, "cases[2].status"), "%s", err);
     ck_assert_uint_eq(back.n_cases, 0);
+    /* the smallest hand-written baseline */
+    ck_assert_msg(rc_report_parse_json("{\"schema\":\"rope-conform-report\",\"version\":1,"
+                                       "\"cases\":[{\"suite\":\"accuracy\",\"name\":\"a\","
+                                       "\"status\":\"WARN\",\"dtype\":\"bf16\",\"message\":\"\"}]}",
+                                       "hand.json", &back, NULL, err, sizeof err) == 0, "%s", err);
+    ck_assert_uint_eq(back.n_cases, 1);
+    ck_assert_int_eq(back.cases[0].status, RC_STATUS_WARN);
+    ck_assert_int_eq(back.cases[0].dtype, RC_BF16);
+    ck_assert_int_eq(back.cases[0].has_metrics, 0);
+    rc_results_free(&back);
     ck_assert_int_eq(rc_report_load_json(tpath("absent.json"), &back, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "absent.json"));
     free(broken);
