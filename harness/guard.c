@@ -70,11 +70,11 @@ int rc_guard_slack_hit(const unsigned char *arena, const rc_layout *l, int *buf,
         const rc_gbuf *g = &l->b[i];
         if (g->readonly)
             continue;
-        /* Scan down from the start: report the hit nearest the buffer. */
-        for (size_t o = g->start_off; o > g->region_off; o--) {
-            if (arena[o - 1] != SLACK_BYTE) {
+        /* Report the changed byte farthest from the buffer: the extent. */
+        for (size_t o = g->region_off; o < g->start_off; o++) {
+            if (arena[o] != SLACK_BYTE) {
                 *buf = g->id;
-                *offset = (int64_t)(o - 1) - (int64_t)g->start_off;
+                *offset = (int64_t)o - (int64_t)g->start_off;
                 *bytes = g->bytes;
                 return 1;
             }

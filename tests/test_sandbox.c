@@ -269,6 +269,34 @@ START_TEST(oob_write)
 }
 END_TEST
 
+START_TEST(underflow)
+{
+    load("underflow");
+    fx f;
+    fx_init(&f, RC_CALL_APPLY);
+    rc_call_result r = run1(&f, 10);
+    expect_outcome(&r, RC_OUTCOME_OOB_WRITE, "apply",
+                   "apply: wrote 4 bytes before the start of the output buffer");
+    ck_assert_int_eq(r.fault_offset, -4);
+}
+END_TEST
+
+/* fini dies after every call returned: charged to the last call. */
+START_TEST(fini_crash)
+{
+    load("fini_crash");
+    fx f[2];
+    fx_init(&f[0], RC_CALL_APPLY);
+    fx_init(&f[1], RC_CALL_APPLY);
+    rc_call calls[2] = {f[0].call, f[1].call};
+    rc_call_result r[2];
+    ck_assert_int_eq(rc_sandbox_run(&g_c, calls, 2, r, 10), 0);
+    expect_outcome(&r[0], RC_OUTCOME_OK, "apply", NULL);
+    expect_outcome(&r[1], RC_OUTCOME_CRASH, "fini", "fini: SIGSEGV");
+    ck_assert(memcmp(f[1].out, f[1].in, sizeof f[1].in) == 0);
+}
+END_TEST
+
 START_TEST(input_write)
 {
     load("input_write");
@@ -493,6 +521,8 @@ static Suite *sandbox_suite(void)
     tcase_add_test(tc, hang);
     tcase_add_test(tc, oob_write);
     tcase_add_test(tc, input_write);
+    tcase_add_test(tc, underflow);
+    tcase_add_test(tc, fini_crash);
     tcase_add_test(tc, fenv);
     tcase_add_test(tc, untouched);
     tcase_add_test(tc, exit_call);
