@@ -1,0 +1,237 @@
+/* The golden engine's public face (harness/golden.h): building an engine
+ * for one configuration, and walking tensors pair by pair through the
+ * Ziv kernel in golden_pair.c. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dtype.h"
+#include "golden_internal.h"
+
+#define CP RC_GOLDEN_CACHE_PREC
+
+static int gfail(rc_golden *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(g->err, sizeof g->err, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static double *copy_factors(const double *f, int n)
+{
+    double *c = malloc((size_t)n * sizeof *c);
+    if (c)
+        memcpy(c, f, (size_t)n * sizeof *c);
+    return c;
+}
+
+rc_golden *rc_golden_new(const rc_rope_params *p, char *err, size_t errlen)
+{
+    if (rc_params_validate(p, err, errlen) != 0)
+        return NULL;
+    rc_golden *g = calloc(1, sizeof *g);
+    if (!g)
+        goto oom;
+    g->p = *p;
+    g->npairs = p->rotary_dim / 2;
+    g->p.short_factor = g->p.long_factor = NULL;
+    if (p->type == RC_ROPE_LONGROPE) {
+        g->short_f = copy_factors(p->short_factor, g->npairs);
+        g->long_f = copy_factors(p->long_factor, g->npairs);
+        if (!g->short_f || !g->long_f)
+            goto oom;
+        g->p.short_factor = g->short_f;
+        g->p.long_factor = g->long_f;
+    }
+    g->w = malloc((size_t)g->npairs * sizeof *g->w);
+    g->w_d = malloc((size_t)g->npairs * sizeof *g->w_d);
+    if (!g->w || !g->w_d)
+        goto oom;
+    for (int k = 0; k < g->npairs; k++) {
+        mpfr_init2(g->w[k], RC_GOLDEN_TABLE_PREC);
+        rc_freq_checked(&g->p, k, -RC_GOLDEN_TABLE_ERR, g->w[k]);
+        g->w_d[k] = mpfr_get_d(g->w[k], MPFR_RNDN);
+    }
+    mpfr_init2(g->m, RC_GOLDEN_TABLE_PREC);
+    rc_magnitude_checked(&g->p, -RC_GOLDEN_TABLE_ERR, g->m, &g->m_exact);
+    g->m_one = g->m_exact && mpfr_cmp_ui(g->m, 1) == 0;
+    g->m_d = mpfr_get_d(g->m, MPFR_RNDN);
+
+    mpfr_inits2(53, g->x0, g->x1, (mpfr_ptr)0);
+    mpfr_inits2(64, g->scratch, g->pz, (mpfr_ptr)0);
+    mpfr_inits2(CP, g->lc, g->ls, g->lw, g->la, (mpfr_ptr)0);
+    for (int l = 0; l < RC_GOLDEN_LEVELS; l++) {
+        mpfr_prec_t P = (mpfr_prec_t)CP << l;
+        mpfr_inits2(P, g->t[l], g->y[l], g->tmp1[l], g->tmp2[l], g->lvl_m[l], (mpfr_ptr)0);
+    }
+    g->cache = rc_cs_cache_new(g->npairs, (const mpfr_t *)g->w, RC_GOLDEN_TABLE_ERR);
+    if (!g->cache) {
+        rc_golden_free(g);
+        g = NULL;
+        goto oom;
+    }
+    return g;
+oom:
+    if (g) { /* partial: only plain allocations so far */
+        free(g->short_f);
+        free(g->long_f);
+        free(g->w);
+        free(g->w_d);
+        free(g);
+    }
+    if (err && errlen)
+        snprintf(err, errlen, "out of memory building the golden engine");
+    return NULL;
+}
+
+void rc_golden_free(rc_golden *g)
+{
+    if (!g)
+        return;
+    rc_cs_cache_free(g->cache);
+    for (int k = 0; k < g->npairs; k++)
+        mpfr_clear(g->w[k]);
+    mpfr_clears(g->m, g->x0, g->x1, g->scratch, g->pz, g->lc, g->ls, g->lw, g->la, (mpfr_ptr)0);
+    for (int l = 0; l < RC_GOLDEN_LEVELS; l++)
+        mpfr_clears(g->t[l], g->y[l], g->tmp1[l], g->tmp2[l], g->lvl_m[l], (mpfr_ptr)0);
+    free(g->w);
+    free(g->w_d);
+    free(g->short_f);
+    free(g->long_f);
+    free(g);
+}
+
+const rc_rope_params *rc_golden_params(const rc_golden *g) { return &g->p; }
+
+double rc_golden_inv_freq(const rc_golden *g, int k)
+{
+    return (k >= 0 && k < g->npairs) ? g->w_d[k] : NAN;
+}
+
+double rc_golden_magnitude(const rc_golden *g) { return g->m_d; }
+
+void rc_golden_set_min_level(rc_golden *g, int level)
+{
+    g->min_level = level < 0 ? 0 : level > RC_GOLDEN_MAX_LEVEL ? RC_GOLDEN_MAX_LEVEL : level;
+}
+
+long rc_golden_unproven(const rc_golden *g) { return g->unproven; }
+const char *rc_golden_last_error(const rc_golden *g) { return g->err; }
+
+static int check_tensor(rc_golden *g, const rc_tensor *x, const char *name)
+{
+    if (!x)
+        return gfail(g, "%s is NULL", name);
+    if ((unsigned)x->dtype >= RC_DTYPE_COUNT)
+        return gfail(g, "%s dtype %d is unknown", name, (int)x->dtype);
+    if (x->head_dim != g->p.head_dim)
+        return gfail(g, "%s head_dim %lld differs from params head_dim %d", name,
+                     (long long)x->head_dim, (int)g->p.head_dim);
+    if (x->n_tokens < 0 || x->n_heads < 0)
+        return gfail(g, "%s has a negative shape", name);
+    if (x->n_tokens > 0 && x->n_heads > 0 && !x->data)
+        return gfail(g, "%s data is NULL", name);
+    return 0;
+}
+
+int rc_golden_apply(rc_golden *g, const int64_t *positions, const rc_tensor *in,
+                    rc_tensor *out, int sign)
+{
+    if (check_tensor(g, in, "in") || check_tensor(g, out, "out"))
+        return -1;
+    if (in->n_tokens != out->n_tokens || in->n_heads != out->n_heads)
+        return gfail(g, "in and out shapes differ");
+    if (sign != 1 && sign != -1)
+        return gfail(g, "sign %d must be +1 or -1", sign);
+    if (in->n_tokens > 0 && !positions)
+        return gfail(g, "positions is NULL");
+    if (in->data == out->data && in->dtype != out->dtype)
+        return gfail(g, "in-place apply needs one dtype (in %s, out %s)",
+                     rc_dtype_name(in->dtype), rc_dtype_name(out->dtype));
+    const int np = g->npairs, r = g->p.rotary_dim;
+    const int split = g->p.pairing == RC_HALF_SPLIT;
+    for (int64_t tok = 0; tok < in->n_tokens; tok++) {
+        const int64_t p = positions[tok];
+        const rc_cs_entry *e = rc_cs_cache_get(g->cache, p);
+        for (int64_t h = 0; h < in->n_heads; h++) {
+            const size_t bi = rc_tensor_index(in, tok, h, 0), bo = rc_tensor_index(out, tok, h, 0);
+            for (int k = 0; k < np; k++) {
+                const int i0 = split ? k : 2 * k, i1 = split ? k + np : 2 * k + 1;
+                uint64_t b0, b1;
+                rc_golden_pair(g, p, e, k, sign, rc_load(in->data, in->dtype, bi + i0),
+                               rc_load(in->data, in->dtype, bi + i1), out->dtype, &b0, &b1);
+                rc_store_bits(out->data, out->dtype, bo + i0, b0);
+                rc_store_bits(out->data, out->dtype, bo + i1, b1);
+            }
+            /* pass-through: an exact double, rounded once if out is narrower */
+            for (int ch = r; ch < g->p.head_dim; ch++)
+                rc_store(out->data, out->dtype, bo + ch, rc_load(in->data, in->dtype, bi + ch));
+        }
+    }
+    return 0;
+}
+
+int rc_golden_cos_sin(rc_golden *g, const int64_t *positions, int64_t n, rc_dtype dtype,
+                      void *cos_out, void *sin_out)
+{
+    if ((unsigned)dtype >= RC_DTYPE_COUNT)
+        return gfail(g, "dtype %d is unknown", (int)dtype);
+    if (n > 0 && (!positions || !cos_out || !sin_out))
+        return gfail(g, "cos_sin needs positions and both outputs");
+    const int np = g->npairs;
+    for (int64_t i = 0; i < n; i++) {
+        const rc_cs_entry *e = rc_cs_cache_get(g->cache, positions[i]);
+        for (int k = 0; k < np; k++) {
+            uint64_t bc, bs; /* (x0, x1) = (1, +0): y0 = m cos, y1 = m sin */
+            rc_golden_pair(g, positions[i], e, k, 1, 1.0, 0.0, dtype, &bc, &bs);
+            rc_store_bits(cos_out, dtype, (size_t)(i * np + k), bc);
+            rc_store_bits(sin_out, dtype, (size_t)(i * np + k), bs);
+        }
+    }
+    return 0;
+}
+
+/* The exact angle, reduced with 2 pi held as wide as the angle itself. */
+static double reduced_angle(rc_golden *g, int64_t p, int k)
+{
+    if (p == 0)
+        return 0.0;
+    double pw = fabs((double)p) * g->w_d[k];
+    int ea = (pw > 0.0) ? ilogb(pw) + 2 : 0;
+    if (ea < 0)
+        ea = 0;
+    const mpfr_prec_t target = 53 + 64 + ea;
+    mpfr_t a, w, twopi, pi, pz;
+    mpfr_inits2(target + 8, a, twopi, pi, (mpfr_ptr)0);
+    mpfr_init2(w, RC_GOLDEN_TABLE_PREC);
+    mpfr_init2(pz, 64);
+    if (target <= -RC_GOLDEN_TABLE_ERR)
+        mpfr_set(w, g->w[k], MPFR_RNDN);
+    else
+        rc_freq_checked(&g->p, k, target, w);
+    mpfr_set_sj(pz, p, MPFR_RNDN);
+    mpfr_mul(a, w, pz, MPFR_RNDN);
+    mpfr_const_pi(pi, MPFR_RNDN);
+    mpfr_mul_2ui(twopi, pi, 1, MPFR_RNDN);
+    mpfr_remainder(a, a, twopi, MPFR_RNDN); /* [-pi, pi] */
+    mpfr_neg(pi, pi, MPFR_RNDN);
+    if (mpfr_lessequal_p(a, pi))
+        mpfr_add(a, a, twopi, MPFR_RNDN); /* (-pi, pi] */
+    double d = mpfr_get_d(a, MPFR_RNDN);
+    mpfr_clears(a, w, twopi, pi, pz, (mpfr_ptr)0);
+    return d;
+}
+
+int rc_golden_angles(rc_golden *g, const int64_t *positions, int64_t n, double *angles)
+{
+    if (n > 0 && (!positions || !angles))
+        return gfail(g, "angles needs positions and an output");
+    for (int64_t i = 0; i < n; i++)
+        for (int k = 0; k < g->npairs; k++)
+            angles[i * g->npairs + k] = reduced_angle(g, positions[i], k);
+    return 0;
+}

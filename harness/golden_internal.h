@@ -1,0 +1,130 @@
+/* Internals of the golden engine shared by harness/golden*.c and by the
+ * unit tests that check the engine's pieces against independent facts.
+ * Not part of the public harness interface (harness/golden.h). */
+#ifndef RC_GOLDEN_INTERNAL_H
+#define RC_GOLDEN_INTERNAL_H
+
+#include <stdint.h>
+#include <mpfr.h>
+
+#include "golden.h"
+
+/* Precision of the cached cos/sin (bits), and of the frequency table and
+ * magnitude kept per engine.  The table must be much wider than the cache:
+ * the angle p*w'_k loses log2|p| bits of absolute accuracy. */
+#define RC_GOLDEN_CACHE_PREC 128
+#define RC_GOLDEN_TABLE_PREC 256
+/* Ziv levels: level 0 uses the cache; level j >= 1 recomputes everything
+ * at RC_GOLDEN_CACHE_PREC << j bits. */
+#define RC_GOLDEN_MAX_LEVEL 6
+
+/* "No error": the value is exact. */
+#define RC_ERR_EXACT ((mpfr_exp_t)MPFR_EMIN_MIN - 1)
+
+/* --- golden_freq.c: the variant formulas, in MPFR ------------------------ */
+
+/* w'_k at `prec` bits.  The value is accurate to about prec bits; callers
+ * wanting a guarantee use rc_freq_checked. */
+void rc_freq_eval(const rc_rope_params *p, int k, mpfr_prec_t prec, mpfr_ptr out);
+/* w'_k with |out - w'_k| <= 2^-target |w'_k| (two wider evaluations must
+ * agree to target+1 bits; out gets a precision >= target). */
+void rc_freq_checked(const rc_rope_params *p, int k, mpfr_prec_t target, mpfr_ptr out);
+/* The magnitude m, same contract; *exact is set when m is known to be an
+ * exact double (1, or a given attention_factor). */
+void rc_magnitude_checked(const rc_rope_params *p, mpfr_prec_t target, mpfr_ptr out,
+                          int *exact);
+/* YaRN correction range [low, high] after clamping and truncation (when
+ * truncate=1), before the low == high nudge; computed at 256 bits. */
+void rc_golden_yarn_bounds(const rc_rope_params *p, double *low, double *high);
+/* The unclamped corr_dim(n) = r ln(L/(2 pi n)) / (2 ln base), to double. */
+double rc_golden_yarn_corr_dim(const rc_rope_params *p, double n);
+/* Llama 3 band of pair k: 0 high frequency (kept), 1 medium (smoothed),
+ * 2 low frequency (divided by factor). */
+int rc_golden_llama3_band(const rc_rope_params *p, int k);
+/* The magnitude as a double, by the variant's rule (validation uses it to
+ * reject non-positive magnitudes). */
+double rc_magnitude_double(const rc_rope_params *p);
+
+/* --- golden_round.c: one rounding from MPFR to a dtype ------------------- */
+
+/* Bit pattern of y rounded to nearest even in dtype t, with t's subnormals
+ * and overflow to infinity; NaN gives the canonical quiet NaN.  y is
+ * scaled in place and restored; scratch needs >= 64 bits of precision. */
+uint64_t rc_round_bits(mpfr_ptr y, rc_dtype t, mpfr_ptr scratch);
+/* 1 if every real within 2^err_exp of y rounds to the same element of t
+ * (err_exp == RC_ERR_EXACT: y is exact), and then *bits is that element.
+ * tmp1/tmp2 are scratch with precision >= mpfr_get_prec(y). */
+int rc_round_decided(mpfr_ptr y, mpfr_exp_t err_exp, rc_dtype t, uint64_t *bits,
+                     mpfr_ptr scratch, mpfr_ptr tmp1, mpfr_ptr tmp2);
+/* Store a bit pattern of dtype t as element i. */
+void rc_store_bits(void *data, rc_dtype t, size_t i, uint64_t bits);
+/* Canonical quiet NaN / infinity / zero of dtype t with a sign. */
+uint64_t rc_special_bits(rc_dtype t, int sign, int kind); /* kind: 0 zero, 1 inf, 2 nan */
+
+/* --- golden_cache.c: cos/sin per (position, pair) ------------------------ */
+
+typedef struct rc_cs_entry {
+    int64_t pos;
+    double err;        /* bound on |(c,s) - exact| as a complex modulus */
+    mpfr_ptr c, s;     /* npairs each, RC_GOLDEN_CACHE_PREC bits */
+} rc_cs_entry;
+
+typedef struct rc_cs_cache rc_cs_cache;
+
+rc_cs_cache *rc_cs_cache_new(int npairs, const mpfr_t *w, mpfr_exp_t w_rel_err);
+void rc_cs_cache_free(rc_cs_cache *c);
+/* cos/sin of p*w'_k for every k, from the cache, from the entry of p-1 by
+ * one rotation, or directly; never NULL. */
+const rc_cs_entry *rc_cs_cache_get(rc_cs_cache *c, int64_t p);
+/* Statistics for the benchmark and tests. */
+void rc_cs_cache_stats(const rc_cs_cache *c, long *direct, long *stepped, long *hits);
+
+/* --- golden.c / golden_pair.c: the engine -------------------------------- */
+
+#define RC_GOLDEN_LEVELS (RC_GOLDEN_MAX_LEVEL + 1)
+
+struct rc_golden {
+    rc_rope_params p;        /* factor arrays point at the copies below */
+    double *short_f, *long_f;
+    int npairs;
+    mpfr_t *w;               /* w'_k, |w - w'| <= 2^RC_GOLDEN_TABLE_ERR |w'| */
+    double *w_d;
+    mpfr_t m;                /* magnitude, same bound unless m_exact */
+    int m_exact, m_one;
+    double m_d;
+    mpfr_t lvl_m[RC_GOLDEN_LEVELS]; /* m for level >= 1, filled lazily */
+    int lvl_m_ready[RC_GOLDEN_LEVELS];
+    rc_cs_cache *cache;
+    int min_level;
+    long unproven;
+    char err[256];
+    /* scratch */
+    mpfr_t x0, x1, scratch, pz, lc, ls, lw, la;
+    mpfr_t t[RC_GOLDEN_LEVELS], y[RC_GOLDEN_LEVELS];
+    mpfr_t tmp1[RC_GOLDEN_LEVELS], tmp2[RC_GOLDEN_LEVELS];
+    mpfr_exp_t xexp;         /* max exponent of the nonzero inputs */
+    mpfr_ptr last;           /* widest approximation of the last output */
+};
+
+/* Relative error exponent of the per-engine table and magnitude. */
+#define RC_GOLDEN_TABLE_ERR (-(RC_GOLDEN_TABLE_PREC - 8))
+
+/* The two outputs of one channel pair, as bit patterns of dtype t:
+ * y0 = m (x0 c - x1 s'), y1 = m (x0 s' + x1 c), s' = sign * s, for the
+ * angle p*w'_k; e is the cache entry of p (may be NULL when the engine's
+ * min_level > 0). */
+void rc_golden_pair(rc_golden *g, int64_t p, const rc_cs_entry *e, int k, int sign,
+                    double x0, double x1, rc_dtype t, uint64_t *b0, uint64_t *b1);
+
+/* --- engine internals tests may steer ------------------------------------ */
+
+/* Start every Ziv loop at this level (0 = use the cache).  Tests compare
+ * levels to check that two working precisions agree. */
+void rc_golden_set_min_level(rc_golden *g, int level);
+/* Outputs whose rounding was not proven at the top level (rounded from
+ * the widest approximation instead); 0 in every case seen so far. */
+long rc_golden_unproven(const rc_golden *g);
+/* Why the last call returned -1. */
+const char *rc_golden_last_error(const rc_golden *g);
+
+#endif
