@@ -1,0 +1,186 @@
+/* long_context: golden comparison up to the model's max position and
+ * beyond, in dense neighbourhoods (64 consecutive positions) around the
+ * points where float32 positions and angles lose integer and fractional
+ * bits, with per-bucket maxima in the metrics.  A candidate that passes but
+ * has lost more than one output ulp of angle by the model's max position
+ * gets a WARN saying where the loss starts and how to fix it. */
+#include "run.h"
+#include "dtype.h"
+#include "suite_util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const rc_suite_def rc_suite_long_context;
+
+enum { LC_WITHIN, LC_BEYOND };
+
+#define NEIGHBOURHOOD 64
+#define MAX_POS_COUNT 1024
+
+/* The model's context: the row's max_position, else the run's, else 2^20
+ * (then unknown: no precision warning). */
+static int64_t model_max(const rc_ctx *ctx, const rc_row *row, int *known)
+{
+    *known = 1;
+    if (row->cfg.params.max_position > 0)
+        return row->cfg.params.max_position;
+    if (ctx->max_position > 0)
+        return ctx->max_position;
+    *known = 0;
+    return (int64_t)1 << 20;
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sort and drop repeats and positions outside [lo, hi]. */
+static size_t normalise(int64_t *p, size_t n, int64_t lo, int64_t hi)
+{
+    qsort(p, n, sizeof *p, cmp_i64);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] >= lo && p[i] <= hi && (m == 0 || p[m - 1] != p[i]))
+            p[m++] = p[i];
+    return m;
+}
+
+/* 64 consecutive positions around c, never above hi. */
+static size_t add_neighbourhood(int64_t *p, size_t n, int64_t c, int64_t hi)
+{
+    int64_t start = c - NEIGHBOURHOOD / 2;
+    if (start + NEIGHBOURHOOD - 1 > hi)
+        start = hi - NEIGHBOURHOOD + 1;
+    if (start < 0)
+        start = 0;
+    for (int64_t i = 0; i < NEIGHBOURHOOD && n < MAX_POS_COUNT; i++)
+        p[n++] = start + i;
+    return n;
+}
+
+static int plan(rc_ctx *ctx, rc_plan *plan)
+{
+    /* where float32 runs out of integer bits (2^24) and beyond; 2^31 - 1
+     * is the largest int32 position */
+    static const int64_t far_l1[] = { (int64_t)1 << 17, (int64_t)1 << 20, ((int64_t)1 << 24) + 1 };
+    static const int64_t far_l2[] = { (int64_t)1 << 28, INT32_MAX };
+    int64_t centers[8];
+    size_t nc = 0;
+    for (size_t i = 0; i < sizeof far_l1 / sizeof far_l1[0]; i++)
+        centers[nc++] = far_l1[i];
+    if (ctx->opts->level >= 2)
+        for (size_t i = 0; i < sizeof far_l2 / sizeof far_l2[0]; i++)
+            centers[nc++] = far_l2[i];
+
+    int64_t *pos = malloc(MAX_POS_COUNT * sizeof *pos);
+    if (!pos)
+        return -1;
+    for (size_t r = 0; r < ctx->n_rows; r++) {
+        const rc_row *row = &ctx->rows[r];
+        int known;
+        int64_t max = model_max(ctx, row, &known);
+
+        /* up to the max: powers of two, the max itself, and dense blocks
+         * below the max and around every far point inside it */
+        size_t n = rc_positions_powers(max, pos, 256);
+        n = add_neighbourhood(pos, n, max, max);
+        for (size_t i = 0; i < nc; i++)
+            if (centers[i] <= max)
+                n = add_neighbourhood(pos, n, centers[i], max);
+        n = normalise(pos, n, 0, max);
+        rc_case *c = rc_plan_add(plan, &rc_suite_long_context, &row->cfg, row->dtype, "%s/to-%s%lld",
+                                 row->label, known ? "max-" : "", (long long)max);
+        rc_case_call *cc = c ? rc_case_add_call(c, RC_CALL_APPLY, pos, (int64_t)n, 1) : NULL;
+        if (!cc)
+            goto oom;
+        c->variant = LC_WITHIN;
+        c->arg = known ? max : 0;
+        rc_case_fill_random(c, cc, ctx->opts->seed);
+
+        /* beyond the max */
+        n = 0;
+        for (size_t i = 0; i < nc; i++)
+            if (centers[i] > max)
+                n = add_neighbourhood(pos, n, centers[i], INT32_MAX);
+        n = normalise(pos, n, max + 1, INT32_MAX);
+        if (n == 0)
+            continue;
+        c = rc_plan_add(plan, &rc_suite_long_context, &row->cfg, row->dtype, "%s/beyond-%lld", row->label,
+                        (long long)max);
+        if (!c || !(cc = rc_case_add_call(c, RC_CALL_APPLY, pos, (int64_t)n, 1)))
+            goto oom;
+        c->variant = LC_BEYOND;
+        rc_case_fill_random(c, cc, ctx->opts->seed);
+    }
+    free(pos);
+    return 0;
+oom:
+    free(pos);
+    return -1;
+}
+
+/* One output ulp of angle is 2^(1 - precision) rad: an angle error above it
+ * moves outputs by more than their own rounding.  Warn when the error at
+ * the model's max position is above it, naming the bucket where it starts.
+ * The precision is capped by the profile's modelled arithmetic (24 bits
+ * under "standard"): float64 outputs of a float32-grade profile are held
+ * to a float32 ulp, as a float64 ulp of angle at 2^17 needs more than
+ * float64 arithmetic, which the profile does not ask for. */
+static void precision_warning(rc_ctx *ctx, rc_case *c, int64_t max, rc_case_result *res)
+{
+    int prec = rc_dtype_precision(c->dtype);
+    const rc_profile_row *row = rc_profile_find(ctx->opts->profile, c->dtype);
+    if (row && row->compute_bits < prec)
+        prec = row->compute_bits;
+    double ulp = ldexp(1.0, 1 - prec);
+    const double *bm = res->metrics.bucket_max;
+    int last = rc_position_bucket(max);
+    double at_max = bm[last];
+    if (!(at_max > ulp))
+        return;
+    int first = last;
+    for (int b = 0; b <= last; b++)
+        if (bm[b] > ulp) {
+            first = b;
+            break;
+        }
+    int64_t from = first == 0 ? 0 : (int64_t)1 << (first - 1);
+    char msg[sizeof res->message];
+    snprintf(msg, sizeof msg,
+             "angle precision runs out before the model's max position %lld: the error exceeds one %d-bit "
+             "ulp of angle (2^%d rad) from positions >= %lld (bucket %d) and reaches %.3g rad at the max, "
+             "%.1f bits lost; fix: compute p*w in float64, or reduce the angle modulo 2*pi before float32 "
+             "cos/sin",
+             (long long)max, prec, 1 - prec, (long long)from, first, at_max,
+             log2(at_max / ulp));
+    if (res->status == RC_STATUS_WARN)
+        rc_su_prefix(res, "%s; also", msg);   /* keep the exhaustion note */
+    else
+        memcpy(res->message, msg, sizeof msg);
+    res->status = RC_STATUS_WARN;
+    snprintf(res->cause, sizeof res->cause,
+             "the angle p*w or its cos/sin is evaluated with too few bits for positions up to %lld",
+             (long long)max);
+}
+
+static void verify(rc_ctx *ctx, rc_case *c, rc_case_result *res)
+{
+    if (rc_verify_outcome(c, 0, res))
+        return;
+    rc_verify_against_golden(ctx, c, 0, +1, res);
+    if (c->variant == LC_WITHIN && c->arg > 0 &&
+        (res->status == RC_STATUS_PASS || res->status == RC_STATUS_WARN))
+        precision_warning(ctx, c, c->arg, res);
+}
+
+const rc_suite_def rc_suite_long_context = {
+    "long_context",
+    "golden comparison up to the model's max position and beyond (2^17, 2^20, 2^24+1; 2^28, 2^31-1 at "
+    "level 2) in dense neighbourhoods; warns when angle precision runs out before the max",
+    plan, verify
+};
