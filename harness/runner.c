@@ -209,10 +209,10 @@ int rc_run(const rc_run_opts *o)
     memset(&plan, 0, sizeof plan);
     int code = 3;
     if (rc_grid_build(&ctx, fixed, err, sizeof err) != 0) {
-        snprintf(results.fatal, sizeof results.fatal, "could not ask the candidate what it supports: %s", err);
+        snprintf(results.fatal, sizeof results.fatal, "could not ask the candidate what it supports: %.400s", err);
     } else if (ctx.n_rows == 0) {
         snprintf(results.fatal, sizeof results.fatal,
-                 "the candidate declined every configuration and dtype it was offered%s%s",
+                 "the candidate declined every configuration and dtype it was offered%s%.400s",
                  err[0] ? ": " : "", err);
     }
     if (!results.fatal[0]) {
