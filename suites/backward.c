@@ -1,0 +1,73 @@
+/* backward: the gradient of apply, m R(-angle) grad_out, against the golden
+ * with sign -1; and the same call between two forward calls in one child,
+ * where a cos/sin cache shared by both directions (the sign baked into a
+ * cached sin) shows. */
+#include "run.h"
+#include "suite_util.h"
+
+#include <stdio.h>
+
+extern const rc_suite_def rc_suite_backward;
+
+enum { BW_PLAIN, BW_MIXED };
+
+static int plan(rc_ctx *ctx, rc_plan *plan)
+{
+    if (ctx->n_rows == 0)
+        return 0;
+    int64_t far = ctx->opts->level >= 2 ? INT32_MAX : (int64_t)1 << 20;
+    int64_t pos[512], near[512];
+    size_t n = rc_su_dense_powers(128, far, pos, 512);
+    size_t nn = rc_su_dense_powers(64, 4096, near, 512);
+    /* without backward one case still runs: the sandbox answers
+     * NOT_PROVIDED without starting the candidate (a SKIP saying so) */
+    size_t nrows = ctx->has_backward ? ctx->n_rows : 1;
+    for (size_t i = 0; i < nrows; i++) {
+        const rc_row *row = &ctx->rows[i];
+        rc_case *c = rc_plan_add(plan, &rc_suite_backward, &row->cfg, row->dtype, "%s/backward", row->label);
+        rc_case_call *cc = c ? rc_case_add_call(c, RC_CALL_BACKWARD, pos, (int64_t)n, 2) : NULL;
+        if (!cc)
+            return -1;
+        c->variant = BW_PLAIN;
+        rc_case_fill_random(c, cc, ctx->opts->seed);
+        if (!ctx->has_backward)
+            break;
+
+        /* apply, backward, apply on the same input and positions */
+        c = rc_plan_add(plan, &rc_suite_backward, &row->cfg, row->dtype, "%s/backward-between-applies",
+                        row->label);
+        rc_case_call *a0 = c ? rc_case_add_call(c, RC_CALL_APPLY, near, (int64_t)nn, 1) : NULL;
+        rc_case_call *b1 = a0 ? rc_case_add_call(c, RC_CALL_BACKWARD, near, (int64_t)nn, 1) : NULL;
+        rc_case_call *a2 = b1 ? rc_case_add_call(c, RC_CALL_APPLY, near, (int64_t)nn, 1) : NULL;
+        if (!a2)
+            return -1;
+        c->variant = BW_MIXED;
+        rc_case_fill_random(c, a0, ctx->opts->seed);
+        rc_case_copy_input(b1, a0);
+        rc_case_copy_input(a2, a0);
+    }
+    return 0;
+}
+
+static void verify(rc_ctx *ctx, rc_case *c, rc_case_result *res)
+{
+    if (c->variant == BW_PLAIN) {
+        if (rc_verify_outcome(c, 0, res)) {
+            rc_su_prefix(res, "backward");
+            return;
+        }
+        rc_verify_against_golden(ctx, c, 0, -1, res);
+        rc_su_prefix(res, "backward (rotation by -angle)");
+        return;
+    }
+    /* backward first: it is what a shared cache breaks */
+    const int calls[] = { 1, 2, 0 }, signs[] = { -1, +1, +1 };
+    const char *const labels[] = { "backward after an apply", "apply after a backward", "first apply" };
+    rc_su_verify_calls(ctx, c, calls, signs, labels, 3, res);
+}
+
+const rc_suite_def rc_suite_backward = {
+    "backward",
+    "the gradient (rotation by -angle, same magnitude) against the golden, alone and between forward calls",
+    plan, verify
+};
