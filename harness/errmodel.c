@@ -115,25 +115,46 @@ void rc_pair_error_eval(const rc_errmodel *em, int k, double phi,
         out->norm = out->ok ? 0.0 : INFINITY;
         return;
     }
-    double xnorm = hypot(x[0], x[1]);
-    double gnorm = hypot(g[0], g[1]);
-    double ynorm = hypot(y[0], y[1]);
-    double scale = em->magnitude * xnorm;
+    /* Scale all three pairs by one power of two so the products below
+     * cannot overflow (pairs near the largest finite value) */
+    double big = 0.0;
+    for (int i = 0; i < 2; i++) {
+        big = fmax(big, fabs(x[i]));
+        big = fmax(big, fabs(g[i]));
+        big = fmax(big, fabs(y[i]));
+    }
+    int e = big > 0.0 ? ilogb(big) : 0;
+    double xs[2], gs[2], ys[2];
+    for (int i = 0; i < 2; i++) {
+        xs[i] = ldexp(x[i], -e);
+        gs[i] = ldexp(g[i], -e);
+        ys[i] = ldexp(y[i], -e);
+    }
+    double xnorm = ldexp(hypot(xs[0], xs[1]), e); /* may be +inf: floor -> 0 */
+    double gnorm = hypot(gs[0], gs[1]);
+    double ynorm = hypot(ys[0], ys[1]);
+    double scale = em->magnitude * hypot(xs[0], xs[1]);
     out->angle_bound = rc_errmodel_angle_bound(em, k, phi, xnorm);
     out->mag_bound = rc_errmodel_mag_bound(em, xnorm);
-    out->exhausted = out->angle_bound >= RC_ANGLE_EXHAUSTED;
+    /* exhausted: the position-dependent part alone reaches the limit (a
+     * large floor term for a tiny pair is not exhaustion) */
+    out->exhausted = out->angle_bound - out->mag_bound >= RC_ANGLE_EXHAUSTED;
     if (scale == 0.0 || gnorm == 0.0) {
         /* a zero pair must stay zero (up to the absolute floor) */
-        out->norm = ynorm;
-        out->ratio = ynorm / em->floor_abs;
-        out->ok = ynorm <= em->floor_abs;
+        double yabs = ldexp(ynorm, e);
+        out->norm = yabs;
+        out->ratio = yabs / em->floor_abs;
+        out->ok = yabs <= em->floor_abs;
         return;
     }
-    out->angle = atan2(g[0] * y[1] - g[1] * y[0], g[0] * y[0] + g[1] * y[1]);
+    out->angle = atan2(gs[0] * ys[1] - gs[1] * ys[0], gs[0] * ys[0] + gs[1] * ys[1]);
     out->mag = ynorm / gnorm - 1.0;
-    out->norm = hypot(y[0] - g[0], y[1] - g[1]) / scale;
+    out->norm = hypot(ys[0] - gs[0], ys[1] - gs[1]) / scale;
     double ra = out->exhausted ? 0.0 : fabs(out->angle) / out->angle_bound;
     double rm = fabs(out->mag) / out->mag_bound;
     out->ratio = ra > rm ? ra : rm;
+    /* a NaN ratio (should not happen with finite inputs) is a failure */
     out->ok = out->ratio <= 1.0;
+    if (isnan(out->ratio))
+        out->ratio = INFINITY;
 }
