@@ -67,6 +67,7 @@ rc_golden *rc_golden_new(const rc_rope_params *p, char *err, size_t errlen)
     for (int l = 0; l < RC_GOLDEN_LEVELS; l++) {
         mpfr_prec_t P = (mpfr_prec_t)CP << l;
         mpfr_inits2(P, g->t[l], g->y[l], g->tmp1[l], g->tmp2[l], g->lvl_m[l], (mpfr_ptr)0);
+        mpfr_inits2(P + 53, g->pa[l], g->pb[l], (mpfr_ptr)0);
     }
     g->cache = rc_cs_cache_new(g->npairs, (const mpfr_t *)g->w, RC_GOLDEN_TABLE_ERR);
     if (!g->cache) {
@@ -97,7 +98,8 @@ void rc_golden_free(rc_golden *g)
         mpfr_clear(g->w[k]);
     mpfr_clears(g->m, g->x0, g->x1, g->scratch, g->pz, g->lc, g->ls, g->lw, g->la, (mpfr_ptr)0);
     for (int l = 0; l < RC_GOLDEN_LEVELS; l++)
-        mpfr_clears(g->t[l], g->y[l], g->tmp1[l], g->tmp2[l], g->lvl_m[l], (mpfr_ptr)0);
+        mpfr_clears(g->t[l], g->y[l], g->tmp1[l], g->tmp2[l], g->lvl_m[l], g->pa[l], g->pb[l],
+                    (mpfr_ptr)0);
     free(g->w);
     free(g->w_d);
     free(g->short_f);

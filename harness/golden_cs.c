@@ -25,7 +25,7 @@ struct rc_cs_cache {
     double step_err;          /* modulus error bound of every step rotation */
     rc_cs_entry **slots;      /* open addressing, linear probing */
     size_t cap, count, max_count, entry_bytes;
-    mpfr_t a, pz;
+    mpfr_t a, pz, pa, pb;
     long n_direct, n_stepped, n_hits;
 };
 
@@ -73,6 +73,7 @@ rc_cs_cache *rc_cs_cache_new(int npairs, const mpfr_t *w, mpfr_exp_t w_rel_err)
     }
     mpfr_init2(c->a, TP);
     mpfr_init2(c->pz, 64);
+    mpfr_inits2(2 * CP, c->pa, c->pb, (mpfr_ptr)0);
     for (int k = 0; k < npairs; k++) {
         mpfr_inits2(CP, c->step_c[k], c->step_s[k], (mpfr_ptr)0);
         mpfr_sin_cos(c->step_s[k], c->step_c[k], w[k], MPFR_RNDN);
@@ -100,7 +101,7 @@ void rc_cs_cache_free(rc_cs_cache *c)
     flush(c);
     for (int k = 0; k < c->npairs; k++)
         mpfr_clears(c->step_c[k], c->step_s[k], (mpfr_ptr)0);
-    mpfr_clears(c->a, c->pz, (mpfr_ptr)0);
+    mpfr_clears(c->a, c->pz, c->pa, c->pb, (mpfr_ptr)0);
     free(c->step_c);
     free(c->step_s);
     free(c->slots);
@@ -183,9 +184,15 @@ static int fill_step(rc_cs_cache *c, rc_cs_entry *e, const rc_cs_entry *prev)
     double err = (prev->err * (1.0 + d) + d + M_SQRT2 * ldexp(1.0, -CP)) * (1.0 + 0x1p-40);
     if (err > ldexp(1.0, STEP_LIMIT_EXP))
         return 0;
+    /* exact 2*CP-bit products, one rounding per component (what
+     * mpfr_fmms/fmma do, without their per-call allocations) */
     for (int k = 0; k < c->npairs; k++) {
-        mpfr_fmms(e->c + k, prev->c + k, c->step_c[k], prev->s + k, c->step_s[k], MPFR_RNDN);
-        mpfr_fmma(e->s + k, prev->s + k, c->step_c[k], prev->c + k, c->step_s[k], MPFR_RNDN);
+        mpfr_mul(c->pa, prev->c + k, c->step_c[k], MPFR_RNDN);
+        mpfr_mul(c->pb, prev->s + k, c->step_s[k], MPFR_RNDN);
+        mpfr_sub(e->c + k, c->pa, c->pb, MPFR_RNDN);
+        mpfr_mul(c->pa, prev->s + k, c->step_c[k], MPFR_RNDN);
+        mpfr_mul(c->pb, prev->c + k, c->step_s[k], MPFR_RNDN);
+        mpfr_add(e->s + k, c->pa, c->pb, MPFR_RNDN);
     }
     e->err = err;
     c->n_stepped++;

@@ -48,13 +48,13 @@ double rc_magnitude_double(const rc_rope_params *p);
 /* --- golden_round.c: one rounding from MPFR to a dtype ------------------- */
 
 /* Bit pattern of y rounded to nearest even in dtype t, with t's subnormals
- * and overflow to infinity; NaN gives the canonical quiet NaN.  y is
- * scaled in place and restored; scratch needs >= 64 bits of precision. */
-uint64_t rc_round_bits(mpfr_ptr y, rc_dtype t, mpfr_ptr scratch);
+ * and overflow to infinity; NaN gives the canonical quiet NaN.  scratch
+ * is any initialised variable (its precision is changed). */
+uint64_t rc_round_bits(mpfr_srcptr y, rc_dtype t, mpfr_ptr scratch);
 /* 1 if every real within 2^err_exp of y rounds to the same element of t
  * (err_exp == RC_ERR_EXACT: y is exact), and then *bits is that element.
  * tmp1/tmp2 are scratch with precision >= mpfr_get_prec(y). */
-int rc_round_decided(mpfr_ptr y, mpfr_exp_t err_exp, rc_dtype t, uint64_t *bits,
+int rc_round_decided(mpfr_srcptr y, mpfr_exp_t err_exp, rc_dtype t, uint64_t *bits,
                      mpfr_ptr scratch, mpfr_ptr tmp1, mpfr_ptr tmp2);
 /* Store a bit pattern of dtype t as element i. */
 void rc_store_bits(void *data, rc_dtype t, size_t i, uint64_t bits);
@@ -102,6 +102,7 @@ struct rc_golden {
     mpfr_t x0, x1, scratch, pz, lc, ls, lw, la;
     mpfr_t t[RC_GOLDEN_LEVELS], y[RC_GOLDEN_LEVELS];
     mpfr_t tmp1[RC_GOLDEN_LEVELS], tmp2[RC_GOLDEN_LEVELS];
+    mpfr_t pa[RC_GOLDEN_LEVELS], pb[RC_GOLDEN_LEVELS]; /* exact products */
     mpfr_exp_t xexp;         /* max exponent of the nonzero inputs */
     mpfr_ptr last;           /* widest approximation of the last output */
 };

@@ -89,14 +89,14 @@ static int one_output(rc_golden *g, int level, int which, int sign, const cs_vie
 {
     const mpfr_prec_t P = level_prec(level);
     mpfr_ptr T = g->t[level], Y = g->y[level];
-    int inex;
-    /* which 0: x0 c - sign x1 s;  which 1: x1 c + sign x0 s */
-    if (which == 0)
-        inex = (sign > 0) ? mpfr_fmms(T, g->x0, v->c, g->x1, v->s, MPFR_RNDN)
-                          : mpfr_fmma(T, g->x0, v->c, g->x1, v->s, MPFR_RNDN);
-    else
-        inex = (sign > 0) ? mpfr_fmma(T, g->x1, v->c, g->x0, v->s, MPFR_RNDN)
-                          : mpfr_fmms(T, g->x1, v->c, g->x0, v->s, MPFR_RNDN);
+    /* which 0: x0 c - sign x1 s;  which 1: x1 c + sign x0 s.  The products
+     * are exact (53 + P bits), so only the sum rounds, as in mpfr_fmms,
+     * without its temporary allocations. */
+    mpfr_ptr A = g->pa[level], B = g->pb[level];
+    mpfr_mul(A, which ? g->x1 : g->x0, v->c, MPFR_RNDN);
+    mpfr_mul(B, which ? g->x0 : g->x1, v->s, MPFR_RNDN);
+    int inex = ((which == 0) == (sign > 0)) ? mpfr_sub(T, A, B, MPFR_RNDN)
+                                             : mpfr_add(T, A, B, MPFR_RNDN);
 
     /* |T - exact| <= 2^et:  (|x0| + |x1|) 2^eps  +  half ulp(T) */
     mpfr_exp_t et;

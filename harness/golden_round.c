@@ -3,6 +3,7 @@
  * fields) avoids changing MPFR's global exponent range, which would make
  * every live variable outside the target range undefined to use, and it
  * covers binary16 and bfloat16, which MPFR 4.2 cannot convert to. */
+#include <math.h>
 #include <string.h>
 
 #include "dtype.h"
@@ -23,7 +24,7 @@ uint64_t rc_special_bits(rc_dtype t, int sign, int kind)
     }
 }
 
-uint64_t rc_round_bits(mpfr_ptr y, rc_dtype t, mpfr_ptr scratch)
+uint64_t rc_round_bits(mpfr_srcptr y, rc_dtype t, mpfr_ptr scratch)
 {
     if (mpfr_nan_p(y))
         return rc_special_bits(t, 0, 2);
@@ -37,15 +38,26 @@ uint64_t rc_round_bits(mpfr_ptr y, rc_dtype t, mpfr_ptr scratch)
     const mpfr_exp_t e = mpfr_get_exp(y); /* |y| in [2^(e-1), 2^e) */
     if (e - 1 > emax)
         return rc_special_bits(t, sign, 1);
-    /* quantum 2^qe: the normal ulp, or the fixed subnormal quantum */
+    /* quantum 2^qe: the normal ulp, or the fixed subnormal quantum; the
+     * bits y keeps at that quantum are its effective precision */
     mpfr_exp_t qe = e - prec;
     if (qe < emin - prec + 1)
         qe = emin - prec + 1;
-    mpfr_mul_2si(y, y, -qe, MPFR_RNDN); /* exact: exponent change only */
-    mpfr_roundeven(scratch, y);         /* <= 2^prec: exact in 64 bits */
-    mpfr_mul_2si(y, y, qe, MPFR_RNDN);
-    mpfr_abs(scratch, scratch, MPFR_RNDN);
-    uint64_t n = (uint64_t)mpfr_get_ui(scratch, MPFR_RNDN);
+    const mpfr_exp_t bits = e - qe;
+    uint64_t n;
+    if (bits <= 0) {
+        /* |y| < 2^qe: 0 or the least subnormal; the tie 2^(qe-1) -> 0 */
+        n = (bits == 0 && !(mpfr_cmp_ui_2exp(y, 1, qe - 1) == 0 ||
+                            mpfr_cmp_si_2exp(y, -1, qe - 1) == 0)) ? 1 : 0;
+    } else {
+        /* one rounding to nearest even at the quantum; then the integer
+         * significand, exactly (it has at most prec + 1 bits) */
+        mpfr_set_prec(scratch, bits);
+        mpfr_set(scratch, y, MPFR_RNDN);
+        long ex;
+        double d = mpfr_get_d_2exp(&ex, scratch, MPFR_RNDN);
+        n = (uint64_t)ldexp(fabs(d), (int)(ex - qe));
+    }
     if (n == 0)
         return rc_special_bits(t, sign, 0);
     if (n >> prec) { /* rounded up to the next binade: n == 2^prec */
@@ -62,7 +74,7 @@ uint64_t rc_round_bits(mpfr_ptr y, rc_dtype t, mpfr_ptr scratch)
     return s | ((uint64_t)(E + emax) << (prec - 1)) | (n - hidden);
 }
 
-int rc_round_decided(mpfr_ptr y, mpfr_exp_t err_exp, rc_dtype t, uint64_t *bits,
+int rc_round_decided(mpfr_srcptr y, mpfr_exp_t err_exp, rc_dtype t, uint64_t *bits,
                      mpfr_ptr scratch, mpfr_ptr tmp1, mpfr_ptr tmp2)
 {
     if (err_exp == RC_ERR_EXACT) {
