@@ -26,7 +26,7 @@ static int plan(rc_ctx *ctx, rc_plan *plan)
     size_t nrows = ctx->has_cos_sin ? ctx->n_rows : 1;
     for (size_t i = 0; i < nrows; i++) {
         const rc_row *row = &ctx->rows[i];
-        size_t n = rc_su_dense_powers(row->primary ? 1024 : 128, far, pos, 512);
+        size_t n = rc_su_dense_powers(row->primary ? 256 : 64, far, pos, 512);
         rc_case *c = rc_plan_add(plan, &rc_suite_cos_sin, &row->cfg, row->dtype, "%s/cos-sin-table", row->label);
         if (!c || !rc_case_add_cos_sin(c, pos, (int64_t)n))
             return -1;
@@ -140,18 +140,22 @@ static void verify(rc_ctx *ctx, rc_case *c, rc_case_result *res)
                  wpe.angle_bound, wpe.mag, wpe.mag_bound);
         snprintf(res->cause, sizeof res->cause,
                  "the cos/sin table itself is wrong; if accuracy passes, apply does not use this table");
-    } else if (exhausted > 0) {
-        res->status = RC_STATUS_WARN;
-        snprintf(res->message, sizeof res->message,
-                 "cos/sin table: precision exhausted from position %lld: %lld of %lld entries have an angle "
-                 "bound >= %.1f rad under the %s profile (angles not judged, magnitudes were)",
-                 (long long)first_exhausted, (long long)exhausted, (long long)m->n_pairs, RC_ANGLE_EXHAUSTED,
-                 sm.em.row->profile);
     } else {
+        /* exhausted angles are noted, not warned about: the golden
+         * comparator does the same (not a silent pass either) */
         res->status = RC_STATUS_PASS;
-        snprintf(res->message, sizeof res->message,
-                 "cos/sin table: %lld entries within the %s bound (worst %.2f of the bound, %.3g rad, %.2f ulp)",
-                 (long long)m->n_pairs, sm.em.row->profile, m->max_err, m->max_angle_err, m->max_ulp);
+        if (exhausted > 0)
+            snprintf(res->message, sizeof res->message,
+                     "cos/sin table: %lld entries within the %s bound (worst %.2f of the bound); precision "
+                     "exhausted from position %lld: %lld entries' angles carry no information in the modelled "
+                     "arithmetic (angle bound >= %.1f rad) and only their magnitudes were judged",
+                     (long long)m->n_pairs, sm.em.row->profile, m->max_err, (long long)first_exhausted,
+                     (long long)exhausted, RC_ANGLE_EXHAUSTED);
+        else
+            snprintf(res->message, sizeof res->message,
+                     "cos/sin table: %lld entries within the %s bound (worst %.2f of the bound, %.3g rad, "
+                     "%.2f ulp)",
+                     (long long)m->n_pairs, sm.em.row->profile, m->max_err, m->max_angle_err, m->max_ulp);
     }
 out:
     free(gc);

@@ -190,14 +190,15 @@ static int plan_linear(rc_ctx *ctx, rc_plan *plan, target *t, const int64_t *pos
     return one(ctx, plan, t, "linear-factor-1", pos, n, t->cfg.params.seq_len);
 }
 
-/* The rows a type's checks run on, or the primary geometry with the
- * type's canonical params. */
+/* The rows a type's checks run on (float32 rows first: 16-bit outputs hide
+ * small slips), or the primary geometry with the type's canonical params. */
 static size_t targets_for(const rc_ctx *ctx, rc_rope_type type, target *out, size_t cap)
 {
     size_t n = 0;
-    for (size_t i = 0; i < ctx->n_rows && n < cap; i++) {
-        const rc_row *row = &ctx->rows[i];
-        if (row->cfg.params.type != type)
+    for (size_t j = 0; j < 2 * ctx->n_rows && n < cap; j++) {
+        const rc_row *row = &ctx->rows[j % ctx->n_rows];
+        int f32_pass = j < ctx->n_rows;
+        if (row->cfg.params.type != type || (row->dtype == RC_F32) != f32_pass)
             continue;
         out[n].cfg = row->cfg;
         rc_config_rebind(&out[n].cfg);
@@ -224,7 +225,7 @@ static size_t targets_for(const rc_ctx *ctx, rc_rope_type type, target *out, siz
 
 static int plan(rc_ctx *ctx, rc_plan *plan)
 {
-    size_t cap = ctx->opts->level >= 2 ? 64 : 2;
+    size_t cap = ctx->opts->level >= 2 ? 64 : 1;
     target *ts = malloc(cap * sizeof *ts);
     int64_t *pos = malloc(512 * sizeof *pos);
     int rc = 0;

@@ -20,6 +20,58 @@ size_t rc_su_dense_powers(int64_t n_dense, int64_t far, int64_t *out, size_t cap
     return n;
 }
 
+/* The values a row contributes to the level-1 cover. */
+static void row_values(const rc_row *r, int v[4])
+{
+    v[0] = (int)r->cfg.params.type;
+    v[1] = RC_ROPE_TYPE_COUNT + (int)r->cfg.params.pairing;
+    v[2] = RC_ROPE_TYPE_COUNT + 2 + (int)r->dtype;
+    v[3] = RC_ROPE_TYPE_COUNT + 2 + RC_DTYPE_COUNT + (r->cfg.params.rotary_dim < r->cfg.params.head_dim);
+}
+
+size_t rc_su_pick_rows(const rc_ctx *ctx, unsigned char *keep)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ctx->n_rows; i++)
+        keep[i] = ctx->opts->level >= 2 || ctx->rows[i].primary;
+    if (ctx->opts->level >= 2)
+        return ctx->n_rows;
+    unsigned char covered[RC_ROPE_TYPE_COUNT + 2 + RC_DTYPE_COUNT + 2] = { 0 };
+    int v[4];
+    for (size_t i = 0; i < ctx->n_rows; i++)
+        if (keep[i]) {
+            row_values(&ctx->rows[i], v);
+            for (int j = 0; j < 4; j++)
+                covered[v[j]] = 1;
+        }
+    /* greedy: the row covering the most missing values, until none gains */
+    for (;;) {
+        size_t best = ctx->n_rows;
+        int best_gain = 0;
+        for (size_t i = 0; i < ctx->n_rows; i++) {
+            if (keep[i])
+                continue;
+            row_values(&ctx->rows[i], v);
+            int gain = 0;
+            for (int j = 0; j < 4; j++)
+                gain += !covered[v[j]];
+            if (gain > best_gain) {
+                best_gain = gain;
+                best = i;
+            }
+        }
+        if (best == ctx->n_rows)
+            break;
+        keep[best] = 1;
+        row_values(&ctx->rows[best], v);
+        for (int j = 0; j < 4; j++)
+            covered[v[j]] = 1;
+    }
+    for (size_t i = 0; i < ctx->n_rows; i++)
+        n += keep[i];
+    return n;
+}
+
 int rc_su_model_init(rc_ctx *ctx, const rc_rope_params *p, rc_dtype dt, rc_su_model *sm,
                 rc_case_result *res)
 {

@@ -13,6 +13,13 @@
  * ascending and without repeats; returns the count (<= cap). */
 size_t rc_su_dense_powers(int64_t n_dense, int64_t far, int64_t *out, size_t cap);
 
+/* Which rows the costlier checks run on.  At level >= 2 every row; at
+ * level 1 a few rows that still take every rope type, pairing and dtype
+ * and both full and partial rotary at least once (the primary first), so
+ * the pull-request gate stays fast.  keep[] has ctx->n_rows entries;
+ * returns how many are set. */
+size_t rc_su_pick_rows(const rc_ctx *ctx, unsigned char *keep);
+
 /* The golden engine, its magnitude and the error model for params in the
  * case's dtype under the run's profile.  On failure fills res (FAIL) and
  * returns -1. */
