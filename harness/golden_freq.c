@@ -79,7 +79,8 @@ double rc_golden_yarn_corr_dim(const rc_rope_params *p, double n)
 }
 
 /* out = (w/s)*ramp + w*(1-ramp): the blend HF, vLLM and the Llama 3
- * medium band share (ramp = 1 - E in YaRN's notation, sigma in Llama 3). */
+ * medium band share (ramp = 1 - E in YaRN's notation, 1 - sigma in
+ * Llama 3). */
 static void blend(mpfr_ptr out, mpfr_srcptr w, double s, mpfr_srcptr ramp, mpfr_prec_t q)
 {
     mpfr_t a, b;
@@ -187,11 +188,13 @@ void rc_freq_eval(const rc_rope_params *p, int k, mpfr_prec_t prec, mpfr_ptr out
         switch (llama3_band_of(a, p)) {
         case 0: break;
         case 2: mpfr_div_d(w, w, p->factor, MPFR_RNDN); break;
-        default: /* sigma = (L/lambda - alpha) / (beta - alpha) */
+        default: /* sigma = (L/lambda - alpha) / (beta - alpha) weighs the
+                  * kept w, so the interpolation weight is 1 - sigma */
             mpfr_sub_d(a, a, p->low_freq_factor, MPFR_RNDN);
             mpfr_set_d(b, p->high_freq_factor, MPFR_RNDN);
             mpfr_sub_d(b, b, p->low_freq_factor, MPFR_RNDN);
             mpfr_div(a, a, b, MPFR_RNDN);
+            mpfr_ui_sub(a, 1, a, MPFR_RNDN);
             blend(w, w, p->factor, a, q);
         }
         break;

@@ -401,6 +401,15 @@ START_TEST(test_llama3_bands)
         else
             ck_assert(wl < w && wl > w / 8);
     }
+    /* the medium band against Meta's apply_scaling in double:
+     * sigma = (L/lambda - alpha)/(beta - alpha), w' = (1-sigma) w/s + sigma w */
+    for (int k = 29; k <= 34; k++) {
+        double w = pow(500000.0, -k / 64.0), lambda = 2 * M_PI / w;
+        double sigma = (8192.0 / lambda - 1.0) / 3.0;
+        double want = (1 - sigma) * w / 8 + sigma * w;
+        ck_assert_msg(fabs(rc_golden_inv_freq(g, k) - want) <= 1e-13 * want, "k %d: %a vs %a", k,
+                      rc_golden_inv_freq(g, k), want);
+    }
     rc_golden_free(g);
     rc_golden_free(gd);
 }
