@@ -214,6 +214,29 @@ START_TEST(batch_dependent_fails_batch)
 }
 END_TEST
 
+START_TEST(scaled_output_fails_identity_and_norm)
+{
+    cJSON *r = assert_check_fails(ADAPTER("suite_scaled_output"), "properties", NULL, "position-0-identity",
+                                  "identity times m");
+    int ran = count(r, "norm-preservation", NULL, NULL);
+    ck_assert_int_eq(count(r, "norm-preservation", "FAIL", NULL), ran);
+    assert_check_passes(r, "batch-independence");
+    cJSON_Delete(r);
+}
+END_TEST
+
+START_TEST(clamped_positions_fail_relative)
+{
+    cJSON *r = assert_check_fails(ADAPTER("suite_clamped_positions"), "properties", NULL, "relative-position",
+                                  "shifted by");
+    int ran = count(r, "composition", NULL, NULL);
+    ck_assert_int_gt(ran, 0);
+    ck_assert_int_eq(count(r, "composition", "FAIL", NULL), ran);
+    assert_check_passes(r, "position-0-identity");
+    cJSON_Delete(r);
+}
+END_TEST
+
 START_TEST(passthrough_arith_fails_bits)
 {
     /* partial rotary, so there are pass-through channels */
@@ -395,6 +418,8 @@ static Suite *suites_suite(void)
     tcase_add_test(broken, stale_ntk_fails_scaling);
     tcase_add_test(broken, nondeterministic_fails_determinism);
     tcase_add_test(broken, batch_dependent_fails_batch);
+    tcase_add_test(broken, scaled_output_fails_identity_and_norm);
+    tcase_add_test(broken, clamped_positions_fail_relative);
     tcase_add_test(broken, passthrough_arith_fails_bits);
     tcase_add_test(broken, bad_table_fails_cos_sin);
     tcase_add_test(broken, backward_sign_fails_backward);

@@ -32,6 +32,13 @@ typedef struct sr_state {
 #ifndef SR_PASS_THROUGH
 #define SR_PASS_THROUGH(in, i, out, o) sr_copy_bits(in, i, out, o)
 #endif
+/* the position a token is rotated by, and a factor on every output */
+#ifndef SR_POSITION
+#define SR_POSITION(pos) (pos)
+#endif
+#ifndef SR_SCALE
+#define SR_SCALE 1.0
+#endif
 /* sign of sin in the cos/sin table, and of the backward angle */
 #ifndef SR_TABLE_SIN_SIGN
 #define SR_TABLE_SIN_SIGN 1.0
@@ -132,8 +139,9 @@ static int sr_rotate(sr_state *st, const rc_rope_params *p, const int64_t *pos, 
                 int a, b;
                 double c, s;
                 sr_pair(p, k, &a, &b);
-                sr_angle(sr_freq(st, p, k), pos[t], use_float, &c, &s);
-                s *= sign;
+                sr_angle(sr_freq(st, p, k), SR_POSITION(pos[t]), use_float, &c, &s);
+                c *= SR_SCALE;
+                s *= sign * SR_SCALE;
                 double x0 = sr_get(in, i0 + (size_t)a), x1 = sr_get(in, i0 + (size_t)b);
                 sr_put(out, o0 + (size_t)a, x0 * c - x1 * s);
                 sr_put(out, o0 + (size_t)b, x0 * s + x1 * c);
