@@ -10,13 +10,15 @@
 
 enum { ACC_DENSE, ACC_POWERS, ACC_SPECIAL };
 
-/* Pairs that stress a rotation: signed zeros, subnormals, the largest
- * finite values (overflow once rotated by 45 degrees), huge against tiny,
- * NaN and infinities.  Scaled per dtype by its own limits. */
-typedef enum { SV_ZERO, SV_NZERO, SV_SUBMIN, SV_SUB, SV_MAX, SV_TINY, SV_ONE, SV_NAN, SV_INF, SV_NINF } sv;
+/* Pairs that stress a rotation: signed zeros, subnormals, huge values
+ * (a quarter of the largest finite: no intermediate of m*(x0*c - x1*s)
+ * overflows for m <= 2), the largest finite against a tiny value (where the
+ * exact result itself may overflow), NaN and infinities.  Scaled per dtype
+ * by its own limits. */
+typedef enum { SV_ZERO, SV_NZERO, SV_SUBMIN, SV_SUB, SV_MAX, SV_HUGE, SV_TINY, SV_ONE, SV_NAN, SV_INF, SV_NINF } sv;
 static const sv special_pairs[][2] = {
     { SV_ZERO, SV_ZERO }, { SV_NZERO, SV_ZERO }, { SV_ZERO, SV_NZERO }, { SV_NZERO, SV_NZERO },
-    { SV_SUBMIN, SV_ZERO }, { SV_SUB, SV_SUB }, { SV_SUBMIN, SV_SUBMIN }, { SV_MAX, SV_MAX },
+    { SV_SUBMIN, SV_ZERO }, { SV_SUB, SV_SUB }, { SV_SUBMIN, SV_SUBMIN }, { SV_HUGE, SV_HUGE },
     { SV_MAX, SV_TINY }, { SV_ONE, SV_TINY }, { SV_NAN, SV_ONE }, { SV_ONE, SV_NAN },
     { SV_INF, SV_ONE }, { SV_NINF, SV_ZERO }, { SV_ONE, SV_INF }, { SV_ONE, SV_ONE },
 };
@@ -32,6 +34,7 @@ static double special_value(sv v, rc_dtype dt)
     case SV_SUBMIN: return sub;
     case SV_SUB: return -37.0 * sub;
     case SV_MAX: return maxf;
+    case SV_HUGE: return maxf / 4;
     case SV_TINY: return rc_dtype_min_normal(dt);
     case SV_ONE: return 1.0;
     case SV_NAN: return NAN;

@@ -18,7 +18,10 @@
 #include "example_common.h"
 #include "torch_freq.h"
 
+/* vLLM sizes its cache by max_position_embeddings; 2^17 rows is a
+ * 128k-context model, and positions past it are declined, as vLLM would. */
 #define RC_VLLM_CACHE_BYTES (256u << 20)
+#define RC_VLLM_CACHE_ROWS ((int64_t)1 << 17)
 
 typedef struct vllm_cache {
     rc_rope_params key;      /* pointers replaced by copies of the arrays */
@@ -113,7 +116,9 @@ static const void *cache_for(ex_state *st, const rc_rope_params *p, rc_dtype t,
         *rc = ex_fail(st, RC_ERROR, "out of memory");
         return NULL;
     }
-    const int64_t max_rows = (int64_t)(RC_VLLM_CACHE_BYTES / ((size_t)p->rotary_dim * elem_size(t)));
+    int64_t max_rows = (int64_t)(RC_VLLM_CACHE_BYTES / ((size_t)p->rotary_dim * elem_size(t)));
+    if (max_rows > RC_VLLM_CACHE_ROWS)
+        max_rows = RC_VLLM_CACHE_ROWS;
     int64_t need = 1;
     for (int64_t i = 0; i < n; i++) {
         if (positions[i] < 0 || positions[i] >= max_rows) {
