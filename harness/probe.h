@@ -112,7 +112,11 @@ typedef struct rc_identify_result {
     rc_dtype dtype;
     rc_pairmap map;
     rc_sweep *sweep;             /* at the declared seq_len                  */
-    rc_sweep *sweep_long;        /* at seq_len = 4 L, when L is known        */
+    rc_sweep *sweep_long;        /* at the other seq_len (4 L, or 0 when the
+                                    declared one is past L), L known        */
+    const rc_sweep *s_short;     /* of the two, the one at seq_len <= L      */
+    const rc_sweep *s_long;      /* the one past L (NULL: none)              */
+    double l_long;               /* its seq_len                              */
     rc_layout layout;
     int reversed;                /* rotates by the negative angle            */
     rc_freq_fit fit;

@@ -97,7 +97,7 @@ static void fit_scaled(rc_identify_result *res, const double *rho, double ln_b)
 {
     rc_rope_params *ip = &res->ident.params;
     const rc_rope_params *dp = &res->declared.params;
-    const rc_sweep *sw = res->sweep;
+    const rc_sweep *sw = res->s_short ? res->s_short : res->sweep;
     const int np = res->map.n_pairs;
     const double r = 2.0 * np;
     /* Variants with bands: 1 at the top, a constant 1/s at the bottom,
@@ -216,9 +216,9 @@ static int fit_dynamic(rc_identify_result *res, double ln_b)
     const rc_rope_params *dp = &res->declared.params;
     rc_freq_fit lf;
     const int np = res->map.n_pairs;
-    if (rc_fit_base(res->sweep_long->w, np, FREQ_TOL, &lf) != 0 || lf.n_fit < np - 1)
+    if (rc_fit_base(res->s_long->w, np, FREQ_TOL, &lf) != 0 || lf.n_fit < np - 1)
         return -1;
-    const double r = 2.0 * np, l = 4.0 * (double)dp->original_max_position,
+    const double r = 2.0 * np, l = res->l_long,
                  L = (double)dp->original_max_position;
     double bracket = exp((lf.ln_base - ln_b) * (r - 2) / r);
     double s = (bracket - 1) / (l / L - 1);
@@ -226,19 +226,19 @@ static int fit_dynamic(rc_identify_result *res, double ln_b)
     ip->factor = close_rel(s, dp->factor, 1e-4) ? dp->factor : s;
     ip->original_max_position = dp->original_max_position;
     snprintf(res->f_type.evidence, sizeof res->f_type.evidence,
-             "frequencies change with seq_len: plain at seq_len %lld, base %.6g at seq_len "
-             "%.0f = 4L, i.e. factor %.6g",
-             (long long)dp->seq_len, exp(lf.ln_base), l, s);
+             "frequencies change with seq_len: plain at seq_len <= L, base %.9g at seq_len "
+             "%.0f, i.e. factor %.9g",
+             exp(lf.ln_base), l, s);
     res->f_type.confidence = 0.9;
     return 0;
 }
 
 static int sweeps_differ(const rc_identify_result *res)
 {
-    if (!res->sweep_long)
+    if (!res->s_long)
         return 0;
     for (int k = 0; k < res->map.n_pairs; k++)
-        if (!close_rel(res->sweep_long->w[k], res->sweep->w[k], pair_tol(res, res->sweep, k)))
+        if (!close_rel(res->s_long->w[k], res->s_short->w[k], pair_tol(res, res->s_short, k)))
             return 1;
     return 0;
 }
@@ -277,7 +277,7 @@ void rc_fit_params(rc_identify_result *res)
 {
     rc_rope_params *ip = &res->ident.params;
     const rc_rope_params *dp = &res->declared.params;
-    const rc_sweep *sw = res->sweep;
+    const rc_sweep *sw = res->s_short ? res->s_short : res->sweep;
     const int np = res->map.n_pairs;
     const double r = 2.0 * np;
     double ln_b = log(dp->base);
@@ -332,7 +332,7 @@ void rc_fit_params(rc_identify_result *res)
     } else if (all_one) {
         snprintf(res->f_type.evidence, sizeof res->f_type.evidence,
                  "every pair at b^(-2k/r) within %.0e%s", FREQ_TOL,
-                 res->sweep_long ? ", unchanged at seq_len 4L" : "");
+                 res->s_long ? ", unchanged past L" : "");
     } else if (all_same) {
         ip->type = RC_ROPE_LINEAR;
         double s = 1.0 / rho[0];
@@ -345,7 +345,7 @@ void rc_fit_params(rc_identify_result *res)
     if (ip->type == RC_ROPE_LONGROPE) {
         /* LongRoPE's factor arrays: short from this sweep, long from the
          * seq_len 4L sweep when there is one */
-        const rc_sweep *ls = res->sweep_long ? res->sweep_long : sw;
+        const rc_sweep *ls = res->s_long ? res->s_long : sw;
         for (int k = 0; k < np; k++) {
             double u = exp(-2.0 * k / r * ln_b);
             res->ident.short_factor[k] = u / sw->w[k];

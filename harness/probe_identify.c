@@ -257,15 +257,22 @@ int rc_identify(const rc_candidate *c, const rc_config *declared, int dtype, dou
         return -1;
     /* a second seq_len shows dynamic NTK and LongRoPE's factor switch */
     int64_t L = dp->original_max_position;
-    if (L > 0 && dp->seq_len <= L) {
+    res->s_short = res->sweep;
+    if (L > 0) {
+        int declared_long = dp->seq_len > L;
         rc_rope_params lp = *dp;
-        lp.seq_len = 4 * L;
+        lp.seq_len = declared_long ? 0 : 4 * L;
         rc_probe lpr = { c, &lp, dt, timeout };
         char e2[256];
         res->sweep_long = calloc(1, sizeof *res->sweep_long);
         if (res->sweep_long && rc_probe_sweep(&lpr, &res->map, res->sweep_long, e2, sizeof e2) != 0) {
             free(res->sweep_long);
             res->sweep_long = NULL;
+        }
+        if (res->sweep_long) {
+            res->s_short = declared_long ? res->sweep_long : res->sweep;
+            res->s_long = declared_long ? res->sweep : res->sweep_long;
+            res->l_long = (double)(declared_long ? dp->seq_len : 4 * L);
         }
     }
     rc_fit_params(res);
