@@ -32,6 +32,7 @@ typedef struct rc_case {
     int64_t arg;             /* suite-specific argument (e.g. a shift)      */
     int n_calls;
     rc_case_call calls[RC_CASE_MAX_CALLS];
+    int executed;            /* the sandbox ran the calls (results valid)   */
 } rc_case;
 
 typedef struct rc_plan {

@@ -7,6 +7,7 @@
  * sandbox, and staying in one process keeps the golden caches warm across
  * cases and suites. */
 #include "run.h"
+#include "diagnose.h"
 #include "dtype.h"
 #include "grid.h"
 #include "report.h"
@@ -24,7 +25,9 @@ static struct {
     rc_ctx *ctx;
     rc_plan *plan;
     rc_results *results;
-    size_t done;
+    size_t done, executed;
+    size_t (*ranges)[2];     /* [start, end) of each suite's cases       */
+    size_t next_range;
     int progress;
 } g_run;
 
@@ -48,8 +51,56 @@ static void progress(const char *suite)
     fflush(stderr);
 }
 
-/* Run one case's calls and judge them. */
-static void run_case(rc_ctx *ctx, rc_case *c, rc_case_result *res)
+/* Outputs staged per sandbox batch are bounded, so a level-3 run does not
+ * hold every output of a suite in shared memory at once. */
+#define RC_BATCH_MAX_CALLS 256
+#define RC_BATCH_MAX_BYTES ((size_t)64 << 20)
+
+static size_t call_bytes(const rc_case_call *cc)
+{
+    if (cc->call.kind == RC_CALL_COS_SIN)
+        return 2 * (size_t)cc->call.n_positions * (size_t)(cc->params.rotary_dim / 2) * 8;
+    if (cc->call.kind == RC_CALL_SUPPORTS)
+        return 0;
+    return 2 * rc_tensor_span(&cc->in) * rc_dtype_size(cc->in.dtype);
+}
+
+/* Run the calls of cases [start, end) in as few children as the limits
+ * allow: each case is its own group, so it starts from fresh candidate state
+ * and a crash costs only the call that crashed.  Times are per call. */
+static int execute_cases(rc_ctx *ctx, rc_plan *plan, size_t start, size_t end)
+{
+    rc_call calls[RC_BATCH_MAX_CALLS];
+    rc_call_result out[RC_BATCH_MAX_CALLS];
+    rc_case_call *owner[RC_BATCH_MAX_CALLS];
+    size_t i = start;
+    while (i < end) {
+        size_t n = 0, bytes = 0;
+        while (i < end) {
+            rc_case *c = plan->cases[i];
+            size_t cb = 0;
+            for (int k = 0; k < c->n_calls; k++)
+                cb += call_bytes(&c->calls[k]);
+            if (n > 0 && (n + (size_t)c->n_calls > RC_BATCH_MAX_CALLS || bytes + cb > RC_BATCH_MAX_BYTES))
+                break;
+            for (int k = 0; k < c->n_calls; k++) {
+                calls[n] = c->calls[k].call;
+                calls[n].group = (int)i;
+                owner[n++] = &c->calls[k];
+            }
+            bytes += cb;
+            i++;
+        }
+        if (rc_sandbox_run(&ctx->cand, calls, n, out, ctx->opts->timeout) != 0)
+            return -1;
+        for (size_t k = 0; k < n; k++)
+            owner[k]->res = out[k];
+        g_run.executed = i;
+    }
+    return 0;
+}
+
+static void judge_case(rc_ctx *ctx, rc_case *c, rc_case_result *res)
 {
     double t0 = now_seconds();
     snprintf(res->suite, sizeof res->suite, "%s", c->suite->name);
@@ -57,27 +108,39 @@ static void run_case(rc_ctx *ctx, rc_case *c, rc_case_result *res)
     res->params = c->cfg.params;
     res->params.short_factor = res->params.long_factor = NULL;
     res->dtype = c->dtype;
-    rc_call calls[RC_CASE_MAX_CALLS];
-    rc_call_result out[RC_CASE_MAX_CALLS];
-    for (int i = 0; i < c->n_calls; i++)
-        calls[i] = c->calls[i].call;
-    if (rc_sandbox_run(&ctx->cand, calls, (size_t)c->n_calls, out, ctx->opts->timeout) != 0) {
+    if (!c->executed) {
         res->status = RC_STATUS_FAIL;
         snprintf(res->message, sizeof res->message, "internal: the sandbox could not run the candidate");
     } else {
-        for (int i = 0; i < c->n_calls; i++)
-            c->calls[i].res = out[i];
         c->suite->verify(ctx, c, res);
     }
-    res->seconds = now_seconds() - t0;
+    /* time in the candidate plus time judging it */
+    double in_candidate = 0.0;
+    for (int k = 0; k < c->n_calls; k++)
+        in_candidate += c->calls[k].res.seconds;
+    res->seconds = in_candidate + (now_seconds() - t0);
 }
+
+/* Unchecked fixture of each suite's TCase: runs that suite's candidate
+ * calls before Check judges its cases (generation, execution and
+ * verification stay separate steps). */
+static void execute_next_suite(void)
+{
+    size_t s = g_run.next_range++;
+    size_t start = g_run.ranges[s][0], end = g_run.ranges[s][1];
+    int ok = execute_cases(g_run.ctx, g_run.plan, start, end) == 0;
+    for (size_t i = start; i < end; i++)
+        g_run.plan->cases[i]->executed = ok;
+}
+
+static void no_teardown(void) {}
 
 START_TEST(conformance_case)
 {
     rc_case *c = g_run.plan->cases[_i];
     rc_case_result *res = rc_results_add(g_run.results);
     ck_assert_msg(res != NULL, "out of memory");
-    run_case(g_run.ctx, c, res);
+    judge_case(g_run.ctx, c, res);
     g_run.done++;
     progress(c->suite->name);
     ck_assert_msg(res->status != RC_STATUS_FAIL, "%s: %s", res->name, res->message);
@@ -242,14 +305,23 @@ int rc_run(const rc_run_opts *o)
         g_run.done = 0;
         g_run.progress = o->progress && !o->quiet;
         SRunner *sr = NULL;
-        size_t start_i = 0;
+        size_t start_i = 0, n_ranges = 0;
+        g_run.ranges = calloc(rc_n_suites + 1, sizeof *g_run.ranges);
+        g_run.next_range = 0;
+        if (!g_run.ranges) {
+            fprintf(stderr, "rope-conform: out of memory\n");
+            goto done;
+        }
         while (start_i < plan.n) {
             const rc_suite_def *sd = plan.cases[start_i]->suite;
             size_t end_i = start_i;
             while (end_i < plan.n && plan.cases[end_i]->suite == sd)
                 end_i++;
+            g_run.ranges[n_ranges][0] = start_i;
+            g_run.ranges[n_ranges++][1] = end_i;
             Suite *s = suite_create(sd->name);
             TCase *tc = tcase_create("cases");
+            tcase_add_unchecked_fixture(tc, execute_next_suite, no_teardown);
             tcase_add_loop_test(tc, conformance_case, (int)start_i, (int)end_i);
             suite_add_tcase(s, tc);
             if (!sr)
@@ -263,6 +335,8 @@ int rc_run(const rc_run_opts *o)
             srunner_set_xml(sr, o->check_xml);
         srunner_run_all(sr, CK_SILENT);
         srunner_free(sr);
+        free(g_run.ranges);
+        g_run.ranges = NULL;
     }
     info->wall_seconds = now_seconds() - t0;
 

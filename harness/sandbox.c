@@ -445,8 +445,10 @@ int rc_sandbox_run(const rc_candidate *c, rc_call *calls, size_t n,
             } else {
                 describe_death(&fail, &ctl->life, RC_PH_INIT, status, timed_out, timeout_s);
             }
+            /* calls that completed before a re-init (a new group) keep
+             * their results */
             for (size_t k = i; k < n; k++)
-                if (!plan[k].skip)
+                if (!plan[k].skip && atomic_load(&b.slots[k].state) != RC_SLOT_DONE)
                     results[k] = fail;
             break;
         } else if (phase == RC_PH_FINI) {
@@ -458,7 +460,9 @@ int rc_sandbox_run(const rc_candidate *c, rc_call *calls, size_t n,
                                timeout_s);
                 results[last].seconds = secs;
             }
-            break;
+            /* fini also runs between groups: carry on after the last call */
+            if (last < 0 || (i = next_live(plan, (size_t)last + 1, n)) >= n)
+                break;
         } else {
             size_t k = (size_t)atomic_load(&ctl->cur);
             if (k >= n) {

@@ -45,6 +45,9 @@ typedef struct rc_call {
                                 out->data; same shape and strides as in    */
     int in_place;            /* 1: the candidate gets out == in             */
     void *cos_out, *sin_out; /* COS_SIN: n_positions * rotary_dim/2 each    */
+    int group;               /* calls of one group share candidate state; a
+                                call whose group differs from the previous
+                                call's gets fresh state (fini, then init)  */
 } rc_call;
 
 typedef struct rc_call_result {

@@ -279,9 +279,29 @@ _Noreturn void rc_sandbox_child(const rc_batch *b, size_t start)
         _exit(0);
     }
 
-    for (size_t i = start; i < b->n; i++)
+    int group = start < b->n ? b->calls[start].group : 0;
+    for (size_t i = start; i < b->n; i++) {
+        if (b->calls[i].group != group) {
+            /* independent cases must not see each other's state */
+            group = b->calls[i].group;
+            enter(&ctl->life, RC_PH_FINI, -1);
+            ad->fini(state);
+            state = NULL;
+            enter(&ctl->life, RC_PH_INIT, -1);
+            r = ad->init(&state);
+            check_fp(&ctl->life, &base);
+            if (r != RC_OK) {
+                ctl->life.retcode = r;
+                if (r != RC_UNSUPPORTED)
+                    copy_error(&ctl->life, state);
+                atomic_store(&ctl->init_failed, 1);
+                atomic_store(&ctl->life.state, RC_SLOT_DONE);
+                _exit(0);
+            }
+        }
         if (!b->plan[i].skip)
             run_call(i, state, &base);
+    }
 
     enter(&ctl->life, RC_PH_FINI, -1);
     ad->fini(state);
