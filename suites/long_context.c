@@ -20,16 +20,17 @@ enum { LC_WITHIN, LC_BEYOND };
 #define NEIGHBOURHOOD 64
 #define MAX_POS_COUNT 1024
 
-/* The model's context: the row's max_position, else the run's, else 2^20
- * (then unknown: no precision warning). */
+/* The model's context: the run's (from --config or the candidate's own
+ * default_params), else the row's test maximum, else 2^20.  Only a real
+ * model's context earns the precision warning; the grid's canonical
+ * max_position values are test points, not a deployment. */
 static int64_t model_max(const rc_ctx *ctx, const rc_row *row, int *known)
 {
-    *known = 1;
-    if (row->cfg.params.max_position > 0)
-        return row->cfg.params.max_position;
+    *known = ctx->max_position > 0;
     if (ctx->max_position > 0)
         return ctx->max_position;
-    *known = 0;
+    if (row->cfg.params.max_position > 0)
+        return row->cfg.params.max_position;
     return (int64_t)1 << 20;
 }
 
