@@ -113,6 +113,9 @@ static void judge_case(rc_ctx *ctx, rc_case *c, rc_case_result *res)
         snprintf(res->message, sizeof res->message, "internal: the sandbox could not run the candidate");
     } else {
         c->suite->verify(ctx, c, res);
+        /* name the known bug a FAIL most likely is (harness/diagnose.c) */
+        if (res->status == RC_STATUS_FAIL)
+            rc_diagnose_case(ctx, c, res);
     }
     /* time in the candidate plus time judging it */
     double in_candidate = 0.0;
