@@ -107,7 +107,7 @@ int main(int argc, char **argv)
         return 1;
     double t_warm = now() - t0;
     long direct, stepped, hits;
-    rc_cs_cache_stats(g->cache, &direct, &stepped, &hits);
+    rc_cs_cache_stats(rc_golden_mpfr_cache(g), &direct, &stepped, &hits);
 
     t0 = now();
     naive(in, ref, pos, n);

@@ -1,6 +1,7 @@
 /* The golden engine's public face (harness/golden.h): building an engine
  * for one configuration, and walking tensors pair by pair through the
  * Ziv kernel in golden_pair.c. */
+#include <fenv.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,6 +28,35 @@ static double *copy_factors(const double *f, int n)
     if (c)
         memcpy(c, f, (size_t)n * sizeof *c);
     return c;
+}
+
+/* The fast path's per-config data; a config it does not cover keeps
+ * ff == NULL and uses MPFR throughout.  -1 only when out of memory. */
+static int fast_init(rc_golden *g)
+{
+    if (g->m_d < 0x1p-100 || g->m_d > 0x1p100)
+        return 0;
+    g->ff = malloc((size_t)g->npairs * sizeof *g->ff);
+    if (!g->ff)
+        return -1;
+    for (int k = 0; k < g->npairs; k++)
+        if (rc_fast_freq_init(g->w[k], &g->ff[k]) != 0) {
+            free(g->ff);
+            g->ff = NULL;
+            return 0;
+        }
+    g->fcache = rc_fcs_cache_new(g->npairs, g->ff);
+    return g->fcache ? 0 : -1;
+}
+
+rc_cs_cache *rc_golden_mpfr_cache(rc_golden *g)
+{
+    if (!g->cache) {
+        g->cache = rc_cs_cache_new(g->npairs, (const mpfr_t *)g->w, RC_GOLDEN_TABLE_ERR);
+        if (!g->cache)
+            abort(); /* the engine cannot report a result without it */
+    }
+    return g->cache;
 }
 
 rc_golden *rc_golden_new(const rc_rope_params *p, char *err, size_t errlen)
@@ -69,8 +99,13 @@ rc_golden *rc_golden_new(const rc_rope_params *p, char *err, size_t errlen)
         mpfr_inits2(P, g->t[l], g->y[l], g->tmp1[l], g->tmp2[l], g->lvl_m[l], (mpfr_ptr)0);
         mpfr_inits2(P + 53, g->pa[l], g->pb[l], (mpfr_ptr)0);
     }
-    g->cache = rc_cs_cache_new(g->npairs, (const mpfr_t *)g->w, RC_GOLDEN_TABLE_ERR);
-    if (!g->cache) {
+    if (g->m_exact) {
+        g->m_dd = rc_dd_make(g->m_d, 0.0);
+    } else { /* hi = RN(m), lo = RN(m - hi): |m_dd - m| <= 2^-105 m */
+        mpfr_sub_d(g->scratch, g->m, g->m_d, MPFR_RNDN);
+        g->m_dd = rc_dd_make(g->m_d, mpfr_get_d(g->scratch, MPFR_RNDN));
+    }
+    if (fast_init(g) != 0) {
         rc_golden_free(g);
         g = NULL;
         goto oom;
@@ -93,7 +128,10 @@ void rc_golden_free(rc_golden *g)
 {
     if (!g)
         return;
+    rc_golden_stats_engine(g);
     rc_cs_cache_free(g->cache);
+    rc_fcs_cache_free(g->fcache);
+    free(g->ff);
     for (int k = 0; k < g->npairs; k++)
         mpfr_clear(g->w[k]);
     mpfr_clears(g->m, g->x0, g->x1, g->scratch, g->pz, g->lc, g->ls, g->lw, g->la, (mpfr_ptr)0);
@@ -121,8 +159,28 @@ void rc_golden_set_min_level(rc_golden *g, int level)
     g->min_level = level < 0 ? 0 : level > RC_GOLDEN_MAX_LEVEL ? RC_GOLDEN_MAX_LEVEL : level;
 }
 
+void rc_golden_set_fast(rc_golden *g, int on) { g->fast_off = !on; }
+
+void rc_golden_fast_stats(const rc_golden *g, long *fast, long *fallback)
+{
+    if (fast)
+        *fast = g->n_fast;
+    if (fallback)
+        *fallback = g->n_fallback;
+}
+
 long rc_golden_unproven(const rc_golden *g) { return g->unproven; }
 const char *rc_golden_last_error(const rc_golden *g) { return g->err; }
+
+/* The fast path's proofs assume round-to-nearest and gradual underflow;
+ * the run restores both after every candidate call, this checks. */
+static int fast_ready(const rc_golden *g)
+{
+    if (!g->ff || g->fast_off || g->min_level > 0 || fegetround() != FE_TONEAREST)
+        return 0;
+    volatile double tiny = 0x1p-1060;
+    return tiny * 0.5 != 0.0 && tiny != 0.0;
+}
 
 static int check_tensor(rc_golden *g, const rc_tensor *x, const char *name)
 {
@@ -140,8 +198,8 @@ static int check_tensor(rc_golden *g, const rc_tensor *x, const char *name)
     return 0;
 }
 
-int rc_golden_apply(rc_golden *g, const int64_t *positions, const rc_tensor *in,
-                    rc_tensor *out, int sign)
+static int apply_body(rc_golden *g, const int64_t *positions, const rc_tensor *in,
+                      rc_tensor *out, int sign)
 {
     if (check_tensor(g, in, "in") || check_tensor(g, out, "out"))
         return -1;
@@ -156,16 +214,18 @@ int rc_golden_apply(rc_golden *g, const int64_t *positions, const rc_tensor *in,
                      rc_dtype_name(in->dtype), rc_dtype_name(out->dtype));
     const int np = g->npairs, r = g->p.rotary_dim;
     const int split = g->p.pairing == RC_HALF_SPLIT;
+    const int fast = fast_ready(g);
     for (int64_t tok = 0; tok < in->n_tokens; tok++) {
         const int64_t p = positions[tok];
-        const rc_cs_entry *e = rc_cs_cache_get(g->cache, p);
+        const rc_fcs *f = (fast && p != 0) ? rc_fcs_cache_get(g->fcache, p) : NULL;
+        const rc_cs_entry *e = NULL;
         for (int64_t h = 0; h < in->n_heads; h++) {
             const size_t bi = rc_tensor_index(in, tok, h, 0), bo = rc_tensor_index(out, tok, h, 0);
             for (int k = 0; k < np; k++) {
                 const int i0 = split ? k : 2 * k, i1 = split ? k + np : 2 * k + 1;
                 uint64_t b0, b1;
-                rc_golden_pair(g, p, e, k, sign, rc_load(in->data, in->dtype, bi + i0),
-                               rc_load(in->data, in->dtype, bi + i1), out->dtype, &b0, &b1);
+                rc_golden_pair_any(g, p, f, &e, k, sign, rc_load(in->data, in->dtype, bi + i0),
+                                   rc_load(in->data, in->dtype, bi + i1), out->dtype, &b0, &b1);
                 rc_store_bits(out->data, out->dtype, bo + i0, b0);
                 rc_store_bits(out->data, out->dtype, bo + i1, b1);
             }
@@ -177,24 +237,49 @@ int rc_golden_apply(rc_golden *g, const int64_t *positions, const rc_tensor *in,
     return 0;
 }
 
-int rc_golden_cos_sin(rc_golden *g, const int64_t *positions, int64_t n, rc_dtype dtype,
-                      void *cos_out, void *sin_out)
+static int cos_sin_body(rc_golden *g, const int64_t *positions, int64_t n, rc_dtype dtype,
+                        void *cos_out, void *sin_out)
 {
     if ((unsigned)dtype >= RC_DTYPE_COUNT)
         return gfail(g, "dtype %d is unknown", (int)dtype);
     if (n > 0 && (!positions || !cos_out || !sin_out))
         return gfail(g, "cos_sin needs positions and both outputs");
     const int np = g->npairs;
+    const int fast = fast_ready(g);
     for (int64_t i = 0; i < n; i++) {
-        const rc_cs_entry *e = rc_cs_cache_get(g->cache, positions[i]);
+        const int64_t p = positions[i];
+        const rc_fcs *f = (fast && p != 0) ? rc_fcs_cache_get(g->fcache, p) : NULL;
+        const rc_cs_entry *e = NULL;
         for (int k = 0; k < np; k++) {
             uint64_t bc, bs; /* (x0, x1) = (1, +0): y0 = m cos, y1 = m sin */
-            rc_golden_pair(g, positions[i], e, k, 1, 1.0, 0.0, dtype, &bc, &bs);
+            rc_golden_pair_any(g, p, f, &e, k, 1, 1.0, 0.0, dtype, &bc, &bs);
             rc_store_bits(cos_out, dtype, (size_t)(i * np + k), bc);
             rc_store_bits(sin_out, dtype, (size_t)(i * np + k), bs);
         }
     }
     return 0;
+}
+
+int rc_golden_apply(rc_golden *g, const int64_t *positions, const rc_tensor *in,
+                    rc_tensor *out, int sign)
+{
+    if (!rc_golden_stats_on())
+        return apply_body(g, positions, in, out, sign);
+    const double t0 = rc_golden_stats_clock();
+    const int rc = apply_body(g, positions, in, out, sign);
+    rc_golden_stats_time(rc_golden_stats_clock() - t0);
+    return rc;
+}
+
+int rc_golden_cos_sin(rc_golden *g, const int64_t *positions, int64_t n, rc_dtype dtype,
+                      void *cos_out, void *sin_out)
+{
+    if (!rc_golden_stats_on())
+        return cos_sin_body(g, positions, n, dtype, cos_out, sin_out);
+    const double t0 = rc_golden_stats_clock();
+    const int rc = cos_sin_body(g, positions, n, dtype, cos_out, sin_out);
+    rc_golden_stats_time(rc_golden_stats_clock() - t0);
+    return rc;
 }
 
 /* The exact angle, reduced with 2 pi held as wide as the angle itself. */

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <mpfr.h>
 
+#include "dd.h"
 #include "golden.h"
 
 /* Precision of the cached cos/sin (bits), and of the frequency table and
@@ -79,6 +80,42 @@ const rc_cs_entry *rc_cs_cache_get(rc_cs_cache *c, int64_t p);
 /* Statistics for the benchmark and tests. */
 void rc_cs_cache_stats(const rc_cs_cache *c, long *direct, long *stepped, long *hits);
 
+/* --- golden_fast_cs.c: cos/sin in double-double (docs/golden.md) -------- */
+
+/* |c - cos(p w'_k)|, |s - sin(p w'_k)| <= RC_FAST_CS_ERR for every int64 p. */
+#define RC_FAST_CS_ERR 0x1p-100
+
+/* frac(w'_k / 2 pi) as a 192-bit fixed-point fraction, truncated. */
+typedef struct rc_fast_freq {
+    uint64_t v[3]; /* most significant first */
+} rc_fast_freq;
+
+void rc_fast_tables_init(void);
+/* From the engine's table entry; -1 when w is outside what the bound
+ * covers (the engine then keeps to the MPFR path). */
+int rc_fast_freq_init(mpfr_srcptr w, rc_fast_freq *f);
+void rc_fast_cs(const rc_fast_freq *f, int64_t p, rc_dd *c, rc_dd *s);
+
+/* --- golden_fcache.c: double-double cos/sin per (position, pair) --------- */
+
+typedef struct rc_fcs {
+    rc_dd c, s;
+} rc_fcs;
+
+typedef struct rc_fcs_cache rc_fcs_cache;
+
+rc_fcs_cache *rc_fcs_cache_new(int npairs, const rc_fast_freq *f);
+void rc_fcs_cache_free(rc_fcs_cache *c);
+/* The npairs entries of position p; never NULL. */
+const rc_fcs *rc_fcs_cache_get(rc_fcs_cache *c, int64_t p);
+void rc_fcs_cache_stats(const rc_fcs_cache *c, long *computed, long *hits);
+
+/* --- golden_fast.c: the rotation and Ziv's rounding test in double-double */
+
+/* 1 when every real within err of y.hi + y.lo rounds (nearest even) to
+ * the same finite element of t, and then *bits is it; 0: undecided. */
+int rc_fast_round(rc_dd y, double err, rc_dtype t, uint64_t *bits);
+
 /* --- golden.c / golden_pair.c: the engine -------------------------------- */
 
 #define RC_GOLDEN_LEVELS (RC_GOLDEN_MAX_LEVEL + 1)
@@ -94,7 +131,12 @@ struct rc_golden {
     double m_d;
     mpfr_t lvl_m[RC_GOLDEN_LEVELS]; /* m for level >= 1, filled lazily */
     int lvl_m_ready[RC_GOLDEN_LEVELS];
-    rc_cs_cache *cache;
+    rc_cs_cache *cache;      /* MPFR cos/sin, built on first use */
+    rc_fast_freq *ff;        /* NULL: no fast path for this config */
+    rc_fcs_cache *fcache;
+    rc_dd m_dd;              /* m, |m_dd - m| <= 2^-105 m */
+    int fast_off;            /* steered off (tests, benchmarks) */
+    long n_fast, n_fallback; /* outputs decided by the fast path / not */
     int min_level;
     long unproven;
     char err[256];
@@ -117,7 +159,31 @@ struct rc_golden {
 void rc_golden_pair(rc_golden *g, int64_t p, const rc_cs_entry *e, int k, int sign,
                     double x0, double x1, rc_dtype t, uint64_t *b0, uint64_t *b1);
 
+/* The IEEE evaluation for non-finite or all-zero inputs and for p == 0,
+ * given the signs of cos and sin (c, s are +-1, or 1 and +-0 for p == 0):
+ * sets the outputs it decides (*done0, *done1). */
+void rc_golden_pair_ieee(int64_t p, double c, double s, double x0, double x1, rc_dtype t,
+                         uint64_t *b0, uint64_t *b1, int *done0, int *done1);
+/* Both outputs of a pair, the fast path first, MPFR where it cannot
+ * decide; *e is the MPFR cache entry of p, fetched on demand. */
+void rc_golden_pair_any(rc_golden *g, int64_t p, const rc_fcs *f, const rc_cs_entry **e,
+                        int k, int sign, double x0, double x1, rc_dtype t, uint64_t *b0,
+                        uint64_t *b1);
+/* The MPFR cache, built on first use. */
+rc_cs_cache *rc_golden_mpfr_cache(rc_golden *g);
+
+/* --- golden_stats.c: opt-in figures (RC_GOLDEN_STATS=1) ------------------ */
+
+int rc_golden_stats_on(void);
+double rc_golden_stats_clock(void);
+void rc_golden_stats_time(double seconds);
+void rc_golden_stats_engine(const rc_golden *g); /* at free */
+
 /* --- engine internals tests may steer ------------------------------------ */
+
+/* Fast path on (default) or off (every output through MPFR). */
+void rc_golden_set_fast(rc_golden *g, int on);
+void rc_golden_fast_stats(const rc_golden *g, long *fast, long *fallback);
 
 /* Start every Ziv loop at this level (0 = use the cache).  Tests compare
  * levels to check that two working precisions agree. */

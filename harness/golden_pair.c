@@ -161,6 +161,30 @@ static uint64_t class_bits(double y, rc_dtype t)
     return rc_special_bits(t, signbit(y) ? 1 : 0, isinf(y) ? 1 : 0);
 }
 
+void rc_golden_pair_ieee(int64_t p, double c, double s, double x0, double x1, rc_dtype t,
+                         uint64_t *b0, uint64_t *b1, int *done0, int *done1)
+{
+    const int special = !isfinite(x0) || !isfinite(x1) || (x0 == 0.0 && x1 == 0.0);
+    double y0 = x0 * c - x1 * s, y1 = x0 * s + x1 * c;
+    *done0 = *done1 = 0;
+    if (special) {
+        *b0 = class_bits(y0, t);
+        *b1 = class_bits(y1, t);
+        *done0 = *done1 = 1;
+        return;
+    }
+    /* p == 0, finite: y is x0 or x1 times m, or an exact signed zero */
+    (void)p;
+    if (y0 == 0.0) {
+        *b0 = class_bits(y0, t);
+        *done0 = 1;
+    }
+    if (y1 == 0.0) {
+        *b1 = class_bits(y1, t);
+        *done1 = 1;
+    }
+}
+
 void rc_golden_pair(rc_golden *g, int64_t p, const rc_cs_entry *e, int k, int sign,
                     double x0, double x1, rc_dtype t, uint64_t *b0, uint64_t *b1)
 {
@@ -178,27 +202,17 @@ void rc_golden_pair(rc_golden *g, int64_t p, const rc_cs_entry *e, int k, int si
             cs_signs(g, p, k, g->min_level > 0 ? NULL : e, &c, &s);
             s *= sign;
         }
-        double y0 = x0 * c - x1 * s, y1 = x0 * s + x1 * c;
-        if (special) {
-            *b0 = class_bits(y0, t);
-            *b1 = class_bits(y1, t);
+        rc_golden_pair_ieee(p, c, s, x0, x1, t, b0, b1, &done0, &done1);
+        if (done0 && done1)
             return;
-        }
-        /* p == 0, finite: y is x0 or x1 times m, or an exact signed zero */
-        if (y0 == 0.0) {
-            *b0 = class_bits(y0, t);
-            done0 = 1;
-        }
-        if (y1 == 0.0) {
-            *b1 = class_bits(y1, t);
-            done1 = 1;
-        }
     }
     mpfr_set_d(g->x0, x0, MPFR_RNDN);
     mpfr_set_d(g->x1, x1, MPFR_RNDN);
     g->xexp = emax2(x0 != 0.0 ? mpfr_get_exp(g->x0) : MPFR_EMIN_MIN,
                     x1 != 0.0 ? mpfr_get_exp(g->x1) : MPFR_EMIN_MIN);
-    for (int level = g->min_level; level <= RC_GOLDEN_MAX_LEVEL; level++) {
+    /* without a cache entry, start at level 1 (its own sin_cos) */
+    const int start = (!e && g->min_level == 0) ? 1 : g->min_level;
+    for (int level = start; level <= RC_GOLDEN_MAX_LEVEL; level++) {
         cs_view v;
         level_cs(g, p, k, level, e, &v);
         /* Not proven at the widest level (no such case is known): round

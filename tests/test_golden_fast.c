@@ -1,0 +1,368 @@
+/* The golden fast path (double-double, docs/golden.md) against the MPFR
+ * path: its cos/sin within the stated bound of 400-bit values, its
+ * rounding test never deciding a rounding the error interval leaves open,
+ * and bit-identical outputs on random and adversarial pairs per dtype
+ * (near-halfway outputs, huge positions, x0 c close to x1 s, subnormal
+ * outputs, special values). */
+#include <check.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mpfr.h>
+
+#include "dtype.h"
+#include "golden.h"
+#include "golden_internal.h"
+
+static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+static uint64_t rng(void) /* xorshift64* */
+{
+    rng_state ^= rng_state >> 12;
+    rng_state ^= rng_state << 25;
+    rng_state ^= rng_state >> 27;
+    return rng_state * 0x2545f4914f6cdd1dull;
+}
+static double urand(void) { return (double)(rng() >> 11) * 0x1p-53; } /* [0, 1) */
+
+enum { NCFG = 5 };
+
+static rc_rope_params config(int i)
+{
+    rc_rope_params p;
+    memset(&p, 0, sizeof p);
+    p.struct_size = sizeof p;
+    p.head_dim = p.rotary_dim = 128;
+    p.base = 1e4;
+    p.pairing = RC_HALF_SPLIT;
+    switch (i) {
+    case 0: p.type = RC_ROPE_DEFAULT; break;
+    case 1: p.type = RC_ROPE_DEFAULT; p.base = 5e5; p.pairing = RC_INTERLEAVED; break;
+    case 2: /* m != 1 */
+        p.type = RC_ROPE_YARN; p.head_dim = p.rotary_dim = 64; p.factor = 4;
+        p.original_max_position = 4096; p.beta_fast = 32; p.beta_slow = 1; p.truncate = 1;
+        break;
+    case 3:
+        p.type = RC_ROPE_LLAMA3; p.base = 5e5; p.factor = 8; p.original_max_position = 8192;
+        p.low_freq_factor = 1; p.high_freq_factor = 4;
+        break;
+    default: /* partial rotary, pass-through channels */
+        p.type = RC_ROPE_LINEAR; p.factor = 4; p.head_dim = 96; p.rotary_dim = 64;
+        break;
+    }
+    return p;
+}
+
+static rc_golden *mkg(const rc_rope_params *p)
+{
+    char err[256] = "";
+    rc_golden *g = rc_golden_new(p, err, sizeof err);
+    ck_assert_msg(g != NULL, "rc_golden_new: %s", err);
+    return g;
+}
+
+static int64_t position(int row)
+{
+    switch (row % 8) {
+    case 0: return (int64_t)(rng() % 4096);
+    case 1: return (int64_t)(rng() % (1u << 20));
+    case 2: return (int64_t)(rng() % 0x7fffffffu) + 1;
+    case 3: return 0x7fffffff - (int64_t)(rng() % 64);           /* 2^31 - 1 and below */
+    case 4: return -(int64_t)(rng() % 0x7fffffffu) - 1;
+    case 5: return (int64_t)(rng() >> 1) - (int64_t)(rng() >> 1); /* any int64 */
+    case 6: return (row & 8) ? INT64_MAX : INT64_MIN + 1;
+    default: return 1 + (int64_t)(rng() % 16);
+    }
+}
+
+/* A value of t near a magnitude 2^e (random sign and significand). */
+static double value_near(rc_dtype t, int e)
+{
+    unsigned char b[8];
+    double v = ldexp(1.0 + urand(), e) * ((rng() & 1) ? -1.0 : 1.0);
+    rc_store(b, t, 0, v);
+    return rc_load(b, t, 0);
+}
+
+static double to_dtype(rc_dtype t, double v)
+{
+    unsigned char b[8];
+    rc_store(b, t, 0, v);
+    return rc_load(b, t, 0);
+}
+
+/* x1 so that y0 = m (x0 c - x1 s) lands near a midpoint of `target`
+ * (the nearest one to m x0 c), rounded to tin; with subtract = 0, near
+ * y0 = 0 instead (x0 c close to x1 s). */
+static double steer_x1(rc_golden *gm, const rc_cs_entry *e, int k, double x0, rc_dtype tin,
+                       rc_dtype target, int near_zero)
+{
+    mpfr_t v, mid, t;
+    mpfr_inits2(320, v, mid, t, (mpfr_ptr)0);
+    const double m = rc_golden_magnitude(gm);
+    mpfr_mul_d(v, e->c + k, x0, MPFR_RNDN);
+    mpfr_mul_d(v, v, m, MPFR_RNDN); /* ~ m x0 c */
+    if (near_zero) {
+        mpfr_set_zero(mid, 1);
+    } else {
+        double vd = mpfr_get_d(v, MPFR_RNDN), r = to_dtype(target, vd);
+        double half = rc_ulp(vd, target) / 2;
+        mpfr_set_d(mid, r, MPFR_RNDN);
+        if (vd >= r)
+            mpfr_add_d(mid, mid, half, MPFR_RNDN);
+        else
+            mpfr_sub_d(mid, mid, half, MPFR_RNDN);
+    }
+    mpfr_sub(t, v, mid, MPFR_RNDN);
+    mpfr_div_d(t, t, m, MPFR_RNDN);
+    mpfr_div(t, t, e->s + k, MPFR_RNDN); /* x1 = (m x0 c - mid) / (m s) */
+    double x1 = to_dtype(tin, mpfr_get_d(t, MPFR_RNDN));
+    mpfr_clears(v, mid, t, (mpfr_ptr)0);
+    return isfinite(x1) ? x1 : 0.0;
+}
+
+static const double specials[] = { 0.0, -0.0, INFINITY, -INFINITY, NAN, 1.0, -3.5 };
+
+/* Inputs of pair k by one of eight strategies. */
+static void make_pair(rc_golden *gm, const rc_cs_entry *e, int k, rc_dtype tin, rc_dtype tout,
+                      int strategy, double *x0, double *x1)
+{
+    const int wide = rc_dtype_emax(tin) > 20 ? 60 : 12;
+    *x0 = value_near(tin, (int)(rng() % 9) - 4);
+    *x1 = value_near(tin, (int)(rng() % 9) - 4);
+    switch (strategy) {
+    case 0: break;
+    case 1: /* wide magnitudes */
+        *x0 = value_near(tin, (int)(rng() % (2 * wide + 1)) - wide);
+        *x1 = value_near(tin, (int)(rng() % (2 * wide + 1)) - wide);
+        break;
+    case 2: *x1 = (rng() & 1) ? 0.0 : -0.0; break;
+    case 3: *x1 = steer_x1(gm, e, k, *x0, tin, tout, 0); break;   /* near-halfway in tout */
+    case 4: *x1 = steer_x1(gm, e, k, *x0, tin, RC_F64, 0); break; /* near-halfway in f64 */
+    case 5: *x1 = steer_x1(gm, e, k, *x0, tin, tout, 1); break;   /* cancellation */
+    case 6: { /* subnormal outputs of tout */
+        int e0 = rc_dtype_emin(tout) - 1 - (int)(rng() % (unsigned)rc_dtype_precision(tout));
+        *x0 = value_near(tin, e0);
+        *x1 = value_near(tin, e0 - (int)(rng() % 3));
+        break;
+    }
+    default:
+        *x0 = specials[rng() % 7];
+        *x1 = specials[rng() % 7];
+        break;
+    }
+}
+
+typedef struct tally {
+    long pairs, outputs, mismatches;
+} tally;
+
+/* One row: both engines, outputs in tout and in f64, compared bit for bit. */
+static void row_compare(rc_golden *gf, rc_golden *gm, int64_t p, const void *in, rc_dtype tin,
+                        rc_dtype tout, int sign, tally *ty)
+{
+    const int hd = rc_golden_params(gf)->head_dim, r = rc_golden_params(gf)->rotary_dim;
+    rc_dtype outs[2] = { tout, RC_F64 };
+    for (int o = 0; o < (tout == RC_F64 ? 1 : 2); o++) {
+        unsigned char a[8 * 128], b[8 * 128];
+        rc_tensor ti = { tin, (void *)in, 1, 1, hd, hd, hd };
+        rc_tensor ta = { outs[o], a, 1, 1, hd, hd, hd }, tb = ta;
+        tb.data = b;
+        ck_assert_int_eq(rc_golden_apply(gf, &p, &ti, &ta, sign), 0);
+        ck_assert_int_eq(rc_golden_apply(gm, &p, &ti, &tb, sign), 0);
+        const size_t es = rc_dtype_size(outs[o]);
+        for (int i = 0; i < hd; i++)
+            if (memcmp(a + i * es, b + i * es, es) != 0) {
+                if (ty->mismatches < 5)
+                    fprintf(stderr, "mismatch: p %lld channel %d out %s: %s vs %s\n",
+                            (long long)p, i, rc_dtype_name(outs[o]),
+                            rc_format_bits(a, outs[o], (size_t)i, (char[24]){0}, 24),
+                            rc_format_bits(b, outs[o], (size_t)i, (char[24]){0}, 24));
+                ty->mismatches++;
+            }
+        ty->outputs += r;
+    }
+    ty->pairs += r / 2;
+}
+
+/* >= 10^5 pairs per dtype: fast path on vs off, identical bits. */
+START_TEST(test_bit_identity)
+{
+    const rc_dtype t = (rc_dtype)_i;
+    rc_golden *gf[NCFG], *gm[NCFG];
+    for (int c = 0; c < NCFG; c++) {
+        rc_rope_params p = config(c);
+        gf[c] = mkg(&p);
+        gm[c] = mkg(&p);
+        rc_golden_set_fast(gm[c], 0);
+    }
+    tally ty = { 0, 0, 0 };
+    static unsigned char in[8 * 128];
+    for (int row = 0; ty.pairs < 100000; row++) {
+        const int c = row % NCFG;
+        const rc_rope_params *pp = rc_golden_params(gf[c]);
+        const int np = pp->rotary_dim / 2, split = pp->pairing == RC_HALF_SPLIT;
+        const int64_t p = position(row);
+        /* f64 inputs every other row: near-halfway cases of every width */
+        const rc_dtype tin = (row & 1) ? RC_F64 : t;
+        const rc_cs_entry *e = rc_cs_cache_get(rc_golden_mpfr_cache(gm[c]), p);
+        for (int k = 0; k < np; k++) {
+            double x0, x1;
+            make_pair(gm[c], e, k, tin, t, (int)((k + row) % 8), &x0, &x1);
+            rc_store(in, tin, (size_t)(split ? k : 2 * k), x0);
+            rc_store(in, tin, (size_t)(split ? k + np : 2 * k + 1), x1);
+        }
+        for (int ch = pp->rotary_dim; ch < pp->head_dim; ch++)
+            rc_store(in, tin, (size_t)ch, value_near(tin, 0));
+        row_compare(gf[c], gm[c], p, in, tin, t, (row % 5 == 4) ? -1 : 1, &ty);
+    }
+    long fast = 0, fb = 0, unproven = 0;
+    for (int c = 0; c < NCFG; c++) {
+        long a, b;
+        rc_golden_fast_stats(gf[c], &a, &b);
+        fast += a;
+        fb += b;
+        unproven += rc_golden_unproven(gm[c]);
+        rc_golden_free(gf[c]);
+        rc_golden_free(gm[c]);
+    }
+    printf("bit identity %s: %ld pairs, %ld outputs (%s and f64), fast %ld, fallback %ld, "
+           "mismatches %ld, unproven %ld\n",
+           rc_dtype_name(t), ty.pairs, ty.outputs, rc_dtype_name(t), fast, fb, ty.mismatches,
+           unproven);
+    ck_assert_int_eq(ty.mismatches, 0);
+    ck_assert(fast > fb); /* the fast path does decide most outputs */
+}
+END_TEST
+
+/* rc_fast_cs within RC_FAST_CS_ERR of 400-bit values, positions of every
+ * size including INT64_MIN and INT64_MAX. */
+START_TEST(test_cs_bound)
+{
+    mpfr_t w, a, c, s, d;
+    mpfr_inits2(420, w, a, c, s, d, (mpfr_ptr)0);
+    double worst = 0.0;
+    for (int ci = 0; ci < NCFG; ci++) {
+        rc_rope_params p = config(ci);
+        rc_golden *g = mkg(&p);
+        for (int i = 0; i < 3000; i++) {
+            const int k = (int)(rng() % (unsigned)(p.rotary_dim / 2));
+            int64_t pos = (i == 0) ? INT64_MIN : (i == 1) ? INT64_MAX : position(i);
+            rc_dd cd, sd;
+            rc_fast_cs(&g->ff[k], pos, &cd, &sd);
+            rc_freq_checked(&p, k, 400, w);
+            mpfr_set_sj(a, pos, MPFR_RNDN);
+            mpfr_mul(a, a, w, MPFR_RNDN);
+            mpfr_sin_cos(s, c, a, MPFR_RNDN);
+            mpfr_sub_d(d, c, cd.hi, MPFR_RNDN);
+            mpfr_sub_d(d, d, cd.lo, MPFR_RNDN);
+            double ec = fabs(mpfr_get_d(d, MPFR_RNDA));
+            mpfr_sub_d(d, s, sd.hi, MPFR_RNDN);
+            mpfr_sub_d(d, d, sd.lo, MPFR_RNDN);
+            double es = fabs(mpfr_get_d(d, MPFR_RNDA));
+            ck_assert_msg(ec <= RC_FAST_CS_ERR && es <= RC_FAST_CS_ERR,
+                          "p %lld k %d: errors %a %a", (long long)pos, k, ec, es);
+            worst = fmax(worst, fmax(ec, es));
+        }
+        rc_golden_free(g);
+    }
+    printf("fast cos/sin: worst error 2^%.1f, bound 2^%d\n", log2(worst), ilogb(RC_FAST_CS_ERR));
+    mpfr_clears(w, a, c, s, d, (mpfr_ptr)0);
+}
+END_TEST
+
+/* The rounding test on values within +-2^-60 ulp of midpoints of every
+ * dtype: whenever it decides, both ends of the error interval round to
+ * its answer (rounding is monotone, so every point between does). */
+START_TEST(test_round_predicate)
+{
+    const rc_dtype t = (rc_dtype)_i;
+    mpfr_t y, lo, hi, sc;
+    mpfr_inits2(400, y, lo, hi, sc, (mpfr_ptr)0);
+    long decided = 0;
+    for (int i = 0; i < 20000; i++) {
+        int e = (int)(rng() % 40) - 20;
+        if (i % 4 == 0) /* subnormal range of t */
+            e = rc_dtype_emin(t) - 1 - (int)(rng() % (unsigned)rc_dtype_precision(t));
+        if (rc_dtype_emin(t) < -1000 && e < -1000)
+            continue; /* f64 subnormals: outside the fast path's range */
+        double r = fabs(value_near(t, e)), half = rc_ulp(r, t) / 2;
+        /* midpoint M = r + half (above r > 0: same spacing), then
+         * y = +-(M + delta) as a double-double */
+        rc_dd m = rc_two_sum(r, half);
+        if (rng() & 1)
+            m = rc_dd_neg(m);
+        double delta = ldexp(urand() - 0.5, -(int)(rng() % 70)) * half;
+        if (i % 7 == 0)
+            delta = 0.0; /* exactly a midpoint */
+        rc_dd yv = rc_dd_add_d(m, delta);
+        double err = (i % 3 == 0) ? 0.0 : ldexp(urand(), -(int)(rng() % 80)) * half;
+        uint64_t bits;
+        if (!rc_fast_round(yv, err, t, &bits))
+            continue;
+        decided++;
+        mpfr_set_d(y, yv.hi, MPFR_RNDN);
+        mpfr_add_d(y, y, yv.lo, MPFR_RNDN);
+        mpfr_sub_d(lo, y, err, MPFR_RNDN);
+        mpfr_add_d(hi, y, err, MPFR_RNDN);
+        ck_assert_msg(rc_round_bits(lo, t, sc) == bits && rc_round_bits(hi, t, sc) == bits,
+                      "%s: y %a + %a err %a decided wrongly", rc_dtype_name(t), yv.hi, yv.lo,
+                      err);
+        ck_assert_msg(!(delta == 0.0), "%s: an exact midpoint was decided", rc_dtype_name(t));
+    }
+    ck_assert(decided > 1000);
+    mpfr_clears(y, lo, hi, sc, (mpfr_ptr)0);
+}
+END_TEST
+
+/* One cos/sin row per position, shared by heads, dtypes and calls. */
+START_TEST(test_fast_cache_shared)
+{
+    rc_rope_params p = config(0);
+    rc_golden *g = mkg(&p);
+    enum { NT = 50, NH = 4 };
+    static float in[NT * NH * 128], out[NT * NH * 128];
+    static double out64[NT * NH * 128];
+    int64_t pos[NT];
+    for (int t = 0; t < NT; t++)
+        pos[t] = 1000 + t;
+    for (int i = 0; i < NT * NH * 128; i++)
+        in[i] = (float)(urand() - 0.5);
+    rc_tensor ti = { RC_F32, in, NT, NH, 128, NH * 128, 128 };
+    rc_tensor to = ti, t64 = ti;
+    to.data = out;
+    t64.dtype = RC_F64;
+    t64.data = out64;
+    ck_assert_int_eq(rc_golden_apply(g, pos, &ti, &to, 1), 0);
+    ck_assert_int_eq(rc_golden_apply(g, pos, &ti, &t64, 1), 0);
+    long computed, hits;
+    rc_fcs_cache_stats(g->fcache, &computed, &hits);
+    ck_assert_int_eq(computed, NT);
+    ck_assert_int_eq(hits, NT);
+    rc_golden_free(g);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("golden_fast");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_cs_bound);
+    tcase_add_loop_test(tc, test_round_predicate, 0, RC_DTYPE_COUNT);
+    tcase_add_test(tc, test_fast_cache_shared);
+    tcase_add_loop_test(tc, test_bit_identity, 0, RC_DTYPE_COUNT);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
