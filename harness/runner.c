@@ -221,9 +221,12 @@ int rc_run(const rc_run_opts *o)
             fprintf(stderr, "rope-conform: out of memory\n");
             return 3;
         }
-        if (rc_config_load(o->config_path, fixed, err, sizeof err) != 0 ||
-            rc_params_validate(&fixed->params, err, sizeof err) != 0) {
+        int bad = rc_config_load(o->config_path, fixed, err, sizeof err) != 0;
+        if (bad) /* the reader's message names the file */
+            fprintf(stderr, "rope-conform: %s\n", err);
+        else if ((bad = rc_params_validate(&fixed->params, err, sizeof err) != 0))
             fprintf(stderr, "rope-conform: %s: %s\n", o->config_path, err);
+        if (bad) {
             free(fixed);
             return 2;
         }
