@@ -50,14 +50,14 @@ static inline rc_dd rc_fast_two_sum(double a, double b)
     return rc_dd_make(s, b - (s - a));
 }
 
-/* p + e = a b exactly.  With a hardware fma the error term is one fma;
- * otherwise Dekker's product with Veltkamp splitting (exact for
+/* p + e = a b exactly.  With a hardware fma (RC_DD_FMA: a file compiled
+ * for it, see golden_fast_fma.c) the error term is one fma; otherwise Dekker's product with Veltkamp splitting (exact for
  * |a|, |b| < 2^996 and no underflow of the error term). */
 static inline rc_dd rc_two_prod(double a, double b)
 {
     double p = a * b;
-#if defined(__FMA__) || defined(__aarch64__)
-    return rc_dd_make(p, fma(a, b, -p));
+#if defined(RC_DD_FMA) || defined(__FMA__) || defined(__aarch64__)
+    return rc_dd_make(p, __builtin_fma(a, b, -p));
 #else
     const double split = 134217729.0; /* 2^27 + 1 */
     double t = split * a, ah = t - (t - a), al = a - ah;

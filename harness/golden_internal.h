@@ -90,11 +90,32 @@ typedef struct rc_fast_freq {
     uint64_t v[3]; /* most significant first */
 } rc_fast_freq;
 
+/* Table angles per quadrant: 2^TAB_BITS; cos/sin of 2 pi j / 2^(TAB_BITS+2). */
+#define TAB_BITS 8
+#define TAB_N (1 << TAB_BITS)
+extern rc_dd rc_fast_tab_c[TAB_N], rc_fast_tab_s[TAB_N], rc_fast_two_pi;
+
+typedef struct rc_fast_fmt {
+    int P, emin, emax, nb; /* precision, exponent range, storage bits */
+} rc_fast_fmt;
+extern const rc_fast_fmt rc_fast_fmts[RC_DTYPE_COUNT];
+
 void rc_fast_tables_init(void);
 /* From the engine's table entry; -1 when w is outside what the bound
  * covers (the engine then keeps to the MPFR path). */
 int rc_fast_freq_init(mpfr_srcptr w, rc_fast_freq *f);
 void rc_fast_cs(const rc_fast_freq *f, int64_t p, rc_dd *c, rc_dd *s);
+/* y = a c + b s, times *m unless m is NULL, rounded to t when Ziv's test
+ * decides (1), else 0. */
+int rc_fast_output(const rc_dd *m, double a, double b, rc_dd c, rc_dd s, rc_dtype t,
+                   uint64_t *bits);
+/* The kernels' two builds (golden_fast_kernel.h): with a hardware fused
+ * multiply-add where the CPU has one (default), or without (tests). */
+int rc_fast_fma_available(void);
+void rc_fast_set_fma(int on);
+void rc_fast_cs_fma(const rc_fast_freq *f, int64_t p, rc_dd *c, rc_dd *s);
+int rc_fast_output_fma(const rc_dd *m, double a, double b, rc_dd c, rc_dd s, rc_dtype t,
+                       uint64_t *bits);
 
 /* --- golden_fcache.c: double-double cos/sin per (position, pair) --------- */
 

@@ -317,6 +317,33 @@ START_TEST(test_round_predicate)
 }
 END_TEST
 
+/* The fma and the Dekker builds of the kernels give the same bits. */
+START_TEST(test_fma_and_generic_agree)
+{
+    rc_rope_params p = config(1);
+    rc_golden *g = mkg(&p);
+    const rc_dd m = { 1.25, 0x1p-60 };
+    for (int i = 0; i < 20000; i++) {
+        const int k = (int)(rng() % 64);
+        const int64_t pos = position(i);
+        rc_dd c[2], s[2];
+        uint64_t b[2] = { 0, 0 };
+        int d[2];
+        const double x0 = value_near(RC_F64, (int)(rng() % 9) - 4);
+        const double x1 = value_near(RC_F64, (int)(rng() % 9) - 4);
+        for (int v = 0; v < 2; v++) {
+            rc_fast_set_fma(v);
+            rc_fast_cs(&g->ff[k], pos, &c[v], &s[v]);
+            d[v] = rc_fast_output(&m, x0, x1, c[v], s[v], RC_F64, &b[v]);
+        }
+        ck_assert(memcmp(&c[0], &c[1], sizeof c[0]) == 0 && memcmp(&s[0], &s[1], sizeof s[0]) == 0);
+        ck_assert(d[0] == d[1] && b[0] == b[1]);
+    }
+    rc_fast_set_fma(1);
+    rc_golden_free(g);
+}
+END_TEST
+
 /* One cos/sin row per position, shared by heads, dtypes and calls. */
 START_TEST(test_fast_cache_shared)
 {
@@ -353,6 +380,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_cs_bound);
     tcase_add_loop_test(tc, test_round_predicate, 0, RC_DTYPE_COUNT);
     tcase_add_test(tc, test_fast_cache_shared);
+    tcase_add_test(tc, test_fma_and_generic_agree);
     tcase_add_loop_test(tc, test_bit_identity, 0, RC_DTYPE_COUNT);
     suite_add_tcase(s, tc);
     return s;
