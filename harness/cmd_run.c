@@ -4,6 +4,7 @@
 #include "errmodel.h"
 #include "report.h"
 #include "run.h"
+#include "shard.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -26,6 +27,10 @@ void rc_cmd_run_help(FILE *f)
             "  --level 1|2|3        1* pull-request gate (seconds), 2 nightly, 3 exhaustive\n"
             "  --seed N             PRNG seed for inputs (*%d); printed in every report\n"
             "  --timeout SECONDS    limit per candidate call (*%.0f)\n"
+            "  --jobs N             worker processes (*the number of cores); results are\n"
+            "                       identical for any N\n"
+            "  --shard I/N          run the I-th of N deterministic slices of the cases\n"
+            "                       (combine the JSON reports with `rope-conform merge`)\n"
             "  --suite NAME         run one suite only\n"
             "  --dtype f64|f32|f16|bf16  test one dtype only\n"
             "  --list               print the rows and cases that would run, run nothing\n"
@@ -80,13 +85,15 @@ int rc_cli_parse_color(const char *s, int *out)
     return 0;
 }
 
-enum { O_CONFIG = 256, O_PROFILE, O_LEVEL, O_SEED, O_TIMEOUT, O_SUITE, O_DTYPE, O_LIST, O_JSON,
+enum { O_JOBS = 200, O_SHARD, O_CONFIG = 256, O_PROFILE, O_LEVEL, O_SEED, O_TIMEOUT, O_SUITE, O_DTYPE, O_LIST, O_JSON,
        O_JUNIT, O_MARKDOWN, O_BASELINE, O_BASELINE_FACTOR, O_CHECK_XML, O_COLOR, O_HELP };
 
 int rc_cmd_run(int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "config", required_argument, 0, O_CONFIG },
+        { "jobs", required_argument, 0, O_JOBS },
+        { "shard", required_argument, 0, O_SHARD },
         { "profile", required_argument, 0, O_PROFILE },
         { "level", required_argument, 0, O_LEVEL },
         { "seed", required_argument, 0, O_SEED },
@@ -112,6 +119,8 @@ int rc_cmd_run(int argc, char **argv)
     o.level = 1;
     o.seed = RC_DEFAULT_SEED;
     o.timeout = RC_DEFAULT_TIMEOUT;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    o.jobs = cores > 0 ? (int)cores : 1;
     o.baseline_factor = RC_BASELINE_DEFAULT_FACTOR;
     o.progress = isatty(STDERR_FILENO);
     if (rc_cli_parse_color("auto", &o.color) != 0)
@@ -147,6 +156,19 @@ int rc_cmd_run(int argc, char **argv)
                 return 2;
             }
             o.timeout = d;
+            break;
+        case O_JOBS:
+            if (rc_cli_parse_u64("--jobs", optarg, &u) != 0)
+                return 2;
+            if (u < 1 || u > 256) {
+                fprintf(stderr, "rope-conform: --jobs must be between 1 and 256, got %llu\n", u);
+                return 2;
+            }
+            o.jobs = (int)u;
+            break;
+        case O_SHARD:
+            if (rc_shard_parse(optarg, &o.shard_index, &o.shard_count) != 0)
+                return 2;
             break;
         case O_SUITE: o.only_suite = optarg; break;
         case O_DTYPE: o.dtype_filter = optarg; break;

@@ -23,6 +23,8 @@ typedef struct rc_run_opts {
     int level;                 /* 1, 2, 3                                   */
     uint64_t seed;
     double timeout;            /* seconds per candidate call                */
+    int jobs;                  /* worker processes (0 or 1: run in-process) */
+    int shard_index, shard_count; /* run shard I of N (count 0: all cases) */
     int list_only;             /* --list                                    */
     int verbose, quiet, color, progress;
     const char *json, *junit, *markdown, *baseline, *check_xml;

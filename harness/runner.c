@@ -11,6 +11,7 @@
 #include "dtype.h"
 #include "grid.h"
 #include "report.h"
+#include "shard.h"
 #include "variants.h"
 
 #include <check.h>
@@ -291,6 +292,8 @@ int rc_run(const rc_run_opts *o)
                 goto done;
             }
     }
+    if (o->shard_count > 1)
+        rc_plan_shard(&plan, o->shard_index, o->shard_count);
     if (o->list_only) {
         if (results.fatal[0])
             fprintf(stderr, "rope-conform: %s\n", results.fatal);
@@ -304,7 +307,12 @@ int rc_run(const rc_run_opts *o)
                 RC_VERSION_STRING, o->candidate, info->candidate_name, info->candidate_version,
                 o->profile, o->level, (unsigned long long)o->seed, plan.n);
 
-    if (plan.n > 0) {
+    if (o->jobs > 1 && plan.n > 1) {
+        if (rc_run_workers(o, &plan, &results, err, sizeof err) != 0) {
+            fprintf(stderr, "rope-conform: %s\n", err);
+            goto done;
+        }
+    } else if (plan.n > 0) {
         g_run.ctx = &ctx;
         g_run.plan = &plan;
         g_run.results = &results;

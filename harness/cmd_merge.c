@@ -1,0 +1,80 @@
+/* `rope-conform merge`: combine the JSON reports of a sharded run (a CI
+ * matrix of `--shard I/N` runners) into one set of reports. */
+#include "cli.h"
+#include "report.h"
+#include "shard.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: rope-conform merge [--json F] [--junit F] [--markdown F] [--color auto|always|never]\n"
+               "                          [-q] SHARD1.json ... SHARDN.json\n"
+               "Prints the merged verdict; exit 0 conformant, 1 not, 2 on a bad or mismatched report.\n");
+}
+
+int rc_cmd_merge(int argc, char **argv)
+{
+    enum { O_JSON = 256, O_JUNIT, O_MD, O_COLOR, O_HELP };
+    static const struct option longopts[] = {
+        { "json", required_argument, 0, O_JSON },   { "junit", required_argument, 0, O_JUNIT },
+        { "markdown", required_argument, 0, O_MD }, { "color", required_argument, 0, O_COLOR },
+        { "help", no_argument, 0, O_HELP },         { "quiet", no_argument, 0, 'q' },
+        { 0, 0, 0, 0 }
+    };
+    const char *json = NULL, *junit = NULL, *md = NULL;
+    int color = 0, quiet = 0, ch;
+    if (rc_cli_parse_color("auto", &color) != 0)
+        return 2;
+    optind = 1;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":q", longopts, NULL)) != -1) {
+        switch (ch) {
+        case O_JSON: json = optarg; break;
+        case O_JUNIT: junit = optarg; break;
+        case O_MD: md = optarg; break;
+        case O_COLOR:
+            if (rc_cli_parse_color(optarg, &color) != 0)
+                return 2;
+            break;
+        case O_HELP: usage(stdout); return 0;
+        case 'q': quiet = 1; break;
+        default:
+            fprintf(stderr, "rope-conform merge: bad option '%s' (see --help)\n", argv[optind - 1]);
+            return 2;
+        }
+    }
+    int n = argc - optind;
+    if (n < 1) {
+        fprintf(stderr, "rope-conform merge: no reports given (see --help)\n");
+        return 2;
+    }
+    rc_report_meta *metas = calloc((size_t)n, sizeof *metas);
+    if (!metas) {
+        fprintf(stderr, "rope-conform merge: out of memory\n");
+        return 3;
+    }
+    rc_results r;
+    memset(&r, 0, sizeof r);
+    char err[1024];
+    int code = 2;
+    if (rc_merge_reports((const char *const *)(argv + optind), n, &r, metas, err, sizeof err) != 0) {
+        fprintf(stderr, "rope-conform merge: %s\n", err);
+        goto out;
+    }
+    if (!quiet)
+        rc_report_terminal(&r, stdout, color, 0);
+    code = rc_results_verdict(&r) == RC_STATUS_FAIL ? 1 : 0;
+    if ((json && rc_report_json(&r, json, err, sizeof err) != 0) ||
+        (junit && rc_report_junit(&r, junit, err, sizeof err) != 0) ||
+        (md && rc_report_markdown(&r, md, err, sizeof err) != 0)) {
+        fprintf(stderr, "rope-conform merge: %s\n", err);
+        code = 3;
+    }
+out:
+    rc_results_free(&r);
+    free(metas);
+    return code;
+}
