@@ -14,8 +14,10 @@
 #define TP RC_GOLDEN_TABLE_PREC
 /* Stepping stops (and p is evaluated directly) past this error bound. */
 #define STEP_LIMIT_EXP (-(CP - 24))
-/* Memory the entries may use before the cache is flushed. */
-#define CACHE_BYTES (96u << 20)
+/* Memory the entries may use before the cache is flushed.  With the fast
+ * path in front, only fallbacks (a fraction of a percent of outputs) and
+ * engines with the fast path off fill it. */
+#define CACHE_BYTES (4u << 20)
 
 struct rc_cs_cache {
     int npairs;

@@ -4,17 +4,11 @@
  * correctly rounded value, so it equals the MPFR path's bit for bit; the
  * others go to the MPFR path (golden_pair.c).  Bounds: docs/golden.md. */
 #include <math.h>
-#include <string.h>
 
-#include "dtype.h"
 #include "golden_internal.h"
 
-/* Operands outside [2^-FAST_EXP, 2^FAST_EXP] go to MPFR: inside, no
- * intermediate of the double-double arithmetic overflows or underflows. */
-#define FAST_EXP 600
-/* Covers the rounding of the bound's own arithmetic (a few ulps). */
-#define SLACK (1.0 + 0x1p-45)
-
+/* Operands outside [2^-600, 2^600] go to MPFR: inside, no intermediate
+ * of the double-double arithmetic overflows or underflows. */
 static int in_range(double x)
 {
     const double a = fabs(x);

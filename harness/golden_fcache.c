@@ -8,8 +8,11 @@
 
 #include "golden_internal.h"
 
-/* Memory the entries may use before the cache is flushed. */
-#define FCACHE_BYTES (24u << 20)
+/* Memory the entries of one cache, and of all caches of the process
+ * together, may use before caches are flushed (a row costs a few
+ * microseconds to recompute; a run holds dozens of engines). */
+#define FCACHE_BYTES ((size_t)16 << 20)
+#define FCACHE_ALL_BYTES ((size_t)16 << 20)
 
 typedef struct fentry {
     int64_t pos;
@@ -17,12 +20,21 @@ typedef struct fentry {
 } fentry;
 
 struct rc_fcs_cache {
+    rc_fcs_cache *next; /* every live cache, for the process-wide budget */
     int npairs;
     const rc_fast_freq *f;
     fentry **slots; /* open addressing, linear probing */
     size_t cap, count, max_count;
     long n_computed, n_hits;
 };
+
+static rc_fcs_cache *all_caches;
+static size_t all_bytes;
+
+static size_t entry_bytes(const rc_fcs_cache *c)
+{
+    return sizeof(fentry) + (size_t)c->npairs * sizeof(rc_fcs);
+}
 
 static uint64_t mix(int64_t p)
 {
@@ -39,7 +51,7 @@ rc_fcs_cache *rc_fcs_cache_new(int npairs, const rc_fast_freq *f)
         return NULL;
     c->npairs = npairs;
     c->f = f;
-    c->max_count = FCACHE_BYTES / (sizeof(fentry) + (size_t)npairs * sizeof(rc_fcs));
+    c->max_count = FCACHE_BYTES / entry_bytes(c);
     if (c->max_count < 64)
         c->max_count = 64;
     c->cap = 256; /* grows with use: a config seen at few positions stays small */
@@ -48,6 +60,8 @@ rc_fcs_cache *rc_fcs_cache_new(int npairs, const rc_fast_freq *f)
         free(c);
         return NULL;
     }
+    c->next = all_caches;
+    all_caches = c;
     return c;
 }
 
@@ -57,6 +71,7 @@ static void flush(rc_fcs_cache *c)
         free(c->slots[i]);
         c->slots[i] = NULL;
     }
+    all_bytes -= c->count * entry_bytes(c);
     c->count = 0;
 }
 
@@ -65,6 +80,11 @@ void rc_fcs_cache_free(rc_fcs_cache *c)
     if (!c)
         return;
     flush(c);
+    for (rc_fcs_cache **l = &all_caches; *l; l = &(*l)->next)
+        if (*l == c) {
+            *l = c->next;
+            break;
+        }
     free(c->slots);
     free(c);
 }
@@ -77,9 +97,13 @@ static void insert(fentry **slots, size_t cap, fentry *e)
     slots[i] = e;
 }
 
-/* Double the table (load <= 1/2) or, at the memory limit, flush it. */
+/* Double the table (load <= 1/2) or, at a memory limit, flush it (or
+ * every cache, past the process-wide one). */
 static void make_room(rc_fcs_cache *c)
 {
+    if (all_bytes + entry_bytes(c) > FCACHE_ALL_BYTES)
+        for (rc_fcs_cache *o = all_caches; o; o = o->next)
+            flush(o);
     if (c->count >= c->max_count) {
         flush(c);
         return;
@@ -116,6 +140,7 @@ const rc_fcs *rc_fcs_cache_get(rc_fcs_cache *c, int64_t p)
         rc_fast_cs(&c->f[k], p, &e->cs[k].c, &e->cs[k].s);
     insert(c->slots, c->cap, e);
     c->count++;
+    all_bytes += entry_bytes(c);
     c->n_computed++;
     return e->cs;
 }

@@ -3,6 +3,7 @@
  * golden's public entry points and how many outputs the fast path decided
  * (bench/run reads the line).  Costs nothing when unset. */
 #include <stdio.h>
+#include <sys/resource.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
@@ -21,6 +22,14 @@ static void report(void)
     if (getpid() != st.pid) /* a forked child exiting */
         return;
     const long n = st.fast + st.fallback;
+    struct rusage self, kids;
+    getrusage(RUSAGE_SELF, &self);
+    getrusage(RUSAGE_CHILDREN, &kids); /* the sandboxed candidate calls */
+#define CPU(r) ((double)(r).ru_utime.tv_sec + (double)(r).ru_stime.tv_sec + \
+                1e-6 * (double)((r).ru_utime.tv_usec + (r).ru_stime.tv_usec))
+    fprintf(stderr, "golden-stats: cpu harness+golden %.3f s, cpu sandbox children %.3f s\n",
+            CPU(self), CPU(kids));
+#undef CPU
     fprintf(stderr,
             "golden-stats: time %.3f s, engines %ld, outputs via Ziv test %ld, fast %ld, "
             "fallback %ld (%.5f%%), unproven %ld, cos/sin rows %ld computed, %ld reused\n",
