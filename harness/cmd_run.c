@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #define RC_DEFAULT_SEED 1
-#define RC_DEFAULT_TIMEOUT 10.0
+#define RC_DEFAULT_TIMEOUT 5.0
 
 void rc_cmd_run_help(FILE *f)
 {

@@ -26,6 +26,11 @@ static struct {
     double spent;
     const rc_cat_entry *seen[16];   /* entries that matched, latest first */
     size_t n_seen;
+    /* failures without outputs (crash, exit, error...) that no entry
+     * explained: the same outcome again gets the same answer, not another
+     * full differential run */
+    struct { int outcome, signo; char phase[16]; } unexplained[16];
+    size_t n_unexplained;
 } g_diag;
 
 static double now(void)
@@ -483,6 +488,14 @@ void rc_diagnose_case(rc_ctx *ctx, const rc_case *c, rc_case_result *res)
 {
     if (g_diag.disabled || res->status != RC_STATUS_FAIL || res->cause[0] || c->n_calls == 0)
         return;
+    for (int i = 0; i < c->n_calls; i++)
+        if (c->calls[i].res.outcome == RC_OUTCOME_TIMEOUT) {
+            /* a hang has no output to compare with the catalogue */
+            snprintf(res->cause, sizeof res->cause,
+                     "the candidate does not return: look for an endless loop or a wait in %s",
+                     c->calls[i].res.phase[0] ? c->calls[i].res.phase : "the call");
+            return;
+        }
     if (g_diag.ctx != ctx || strcmp(g_diag.cand, ctx->cand.path) != 0) {
         rc_diagnose_reset();
         g_diag.ctx = ctx;
@@ -494,6 +507,19 @@ void rc_diagnose_case(rc_ctx *ctx, const rc_case *c, rc_case_result *res)
                  BUDGET_SECONDS);
         return;
     }
+    /* the first call that did not return OK, if any */
+    const rc_call_result *bad = NULL;
+    for (int i = 0; i < c->n_calls && !bad; i++)
+        if (c->calls[i].res.outcome != RC_OUTCOME_OK && !skipped(c->calls[i].res.outcome))
+            bad = &c->calls[i].res;
+    for (size_t i = 0; bad && i < g_diag.n_unexplained; i++)
+        if (g_diag.unexplained[i].outcome == (int)bad->outcome && g_diag.unexplained[i].signo == bad->signo &&
+            strcmp(g_diag.unexplained[i].phase, bad->phase) == 0) {
+            snprintf(res->cause, sizeof res->cause,
+                     "no catalogue entry reproduces this %s in %s (as in earlier cases)",
+                     rc_outcome_name(bad->outcome), bad->phase);
+            return;
+        }
     double t0 = now();
     rc_diag_match d[2];
     int found = 0;
@@ -520,6 +546,12 @@ void rc_diagnose_case(rc_ctx *ctx, const rc_case *c, rc_case_result *res)
         remember(d[0].entry);
         write_cause(res, d, found);
     } else {
+        if (bad && g_diag.n_unexplained < sizeof g_diag.unexplained / sizeof g_diag.unexplained[0]) {
+            size_t u = g_diag.n_unexplained++;
+            g_diag.unexplained[u].outcome = (int)bad->outcome;
+            g_diag.unexplained[u].signo = bad->signo;
+            snprintf(g_diag.unexplained[u].phase, sizeof g_diag.unexplained[u].phase, "%s", bad->phase);
+        }
         char probes[200] = "";
         if (rc_diagnose_probes(ctx, c, probes, sizeof probes) == 0 && probes[0])
             snprintf(res->cause, sizeof res->cause, "no catalogue entry matches; probes at position 1: %s", probes);

@@ -71,7 +71,8 @@ static int probe(rc_ctx *ctx, rc_config *cfgs, const rc_dtype *dts, size_t n, in
         calls[i].params = &cfgs[i].params;
         calls[i].dtype = dts[i];
     }
-    int rc = rc_sandbox_run(&ctx->cand, calls, n, res, ctx->opts->timeout);
+    /* one hang in supports() is enough to know the answer */
+    int rc = rc_sandbox_run_ex(&ctx->cand, calls, n, res, ctx->opts->timeout, 1);
     for (size_t i = 0; i < n; i++) {
         ok[i] = rc == 0 && res[i].outcome == RC_OUTCOME_OK;
         if (rc == 0 && res[i].outcome != RC_OUTCOME_OK && res[i].outcome != RC_OUTCOME_UNSUPPORTED &&

@@ -27,6 +27,7 @@ static struct {
     rc_plan *plan;
     rc_results *results;
     size_t done, executed;
+    int hangs;               /* candidate calls that hit the time limit  */
     size_t (*ranges)[2];     /* [start, end) of each suite's cases       */
     size_t next_range;
     int progress;
@@ -56,6 +57,10 @@ static void progress(const char *suite)
  * hold every output of a suite in shared memory at once. */
 #define RC_BATCH_MAX_CALLS 256
 #define RC_BATCH_MAX_BYTES ((size_t)64 << 20)
+/* After this many hung calls the candidate is not called again: each hang
+ * costs a full --timeout, and a candidate that hangs everywhere must still
+ * get its verdict (and its reports) in well under a minute. */
+#define RC_MAX_HANGS 3
 
 static size_t call_bytes(const rc_case_call *cc)
 {
@@ -92,10 +97,22 @@ static int execute_cases(rc_ctx *ctx, rc_plan *plan, size_t start, size_t end)
             bytes += cb;
             i++;
         }
-        if (rc_sandbox_run(&ctx->cand, calls, n, out, ctx->opts->timeout) != 0)
+        if (g_run.hangs >= RC_MAX_HANGS) {
+            for (size_t k = 0; k < n; k++) {
+                memset(&out[k], 0, sizeof out[k]);
+                out[k].outcome = RC_OUTCOME_TIMEOUT;
+                snprintf(out[k].message, sizeof out[k].message,
+                         "not run: the candidate already hung in %d calls", g_run.hangs);
+            }
+        } else if (rc_sandbox_run_ex(&ctx->cand, calls, n, out, ctx->opts->timeout,
+                                     RC_MAX_HANGS - g_run.hangs) != 0) {
             return -1;
-        for (size_t k = 0; k < n; k++)
+        }
+        for (size_t k = 0; k < n; k++) {
             owner[k]->res = out[k];
+            if (out[k].outcome == RC_OUTCOME_TIMEOUT && strncmp(out[k].message, "not run", 7) != 0)
+                g_run.hangs++;
+        }
         g_run.executed = i;
     }
     return 0;
@@ -317,6 +334,7 @@ int rc_run(const rc_run_opts *o)
         g_run.plan = &plan;
         g_run.results = &results;
         g_run.done = 0;
+        g_run.hangs = 0;
         g_run.progress = o->progress && !o->quiet;
         SRunner *sr = NULL;
         size_t start_i = 0, n_ranges = 0;

@@ -346,6 +346,13 @@ static size_t next_live(const rc_plan *plan, size_t i, size_t n)
 int rc_sandbox_run(const rc_candidate *c, rc_call *calls, size_t n,
                    rc_call_result *results, double timeout_s)
 {
+    return rc_sandbox_run_ex(c, calls, n, results, timeout_s, 0);
+}
+
+int rc_sandbox_run_ex(const rc_candidate *c, rc_call *calls, size_t n,
+                      rc_call_result *results, double timeout_s, int max_timeouts)
+{
+    int timeouts = 0;
     if (!c || (n && (!calls || !results))) {
         errno = EINVAL;
         return -1;
@@ -473,6 +480,18 @@ int rc_sandbox_run(const rc_candidate *c, rc_call *calls, size_t n,
             describe_death(&results[k], &b.slots[k], phase, status, timed_out, timeout_s);
             results[k].seconds = died_after;
             i = next_live(plan, k + 1, n);
+            if (timed_out && max_timeouts > 0 && ++timeouts >= max_timeouts) {
+                /* a candidate that hangs again and again would cost the
+                 * limit per call: the rest are reported, not run */
+                for (size_t j = i; j < n; j++)
+                    if (!plan[j].skip) {
+                        results[j].outcome = RC_OUTCOME_TIMEOUT;
+                        snprintf(results[j].phase, sizeof results[j].phase, "%s", results[k].phase);
+                        set_msg(&results[j], "not run: the candidate already hung in %d calls (%.120s)",
+                                timeouts, results[k].message);
+                    }
+                break;
+            }
         }
     }
     munmap(m, total);

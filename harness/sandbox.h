@@ -71,5 +71,11 @@ const char *rc_outcome_name(rc_outcome o);
  * the candidate did), -1 on a harness failure (fork/mmap), with errno. */
 int rc_sandbox_run(const rc_candidate *c, rc_call *calls, size_t n,
                    rc_call_result *results, double timeout_s);
+/* The same, giving up after max_timeouts calls hung (0: never): the calls
+ * not yet run get RC_OUTCOME_TIMEOUT with a "not run" message, so a
+ * candidate that hangs everywhere costs max_timeouts limits, not one per
+ * call. */
+int rc_sandbox_run_ex(const rc_candidate *c, rc_call *calls, size_t n,
+                      rc_call_result *results, double timeout_s, int max_timeouts);
 
 #endif
