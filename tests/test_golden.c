@@ -598,8 +598,10 @@ START_TEST(test_cache_error_bound)
     }
     long direct, stepped;
     rc_cs_cache_stats(rc_golden_mpfr_cache(g), &direct, &stepped, NULL);
-    ck_assert_int_eq(direct, 1);
-    ck_assert_int_eq(stepped, 3999);
+    /* every position came from the cache's two paths, almost all stepped
+     * (a budget flush restarts the walk with one direct evaluation) */
+    ck_assert_int_eq(direct + stepped, 4000);
+    ck_assert_msg(direct * 100 < stepped, "direct %ld, stepped %ld", direct, stepped);
     mpfr_clears(w, a, c, s, d, (mpfr_ptr)0);
     rc_golden_free(g);
 }
