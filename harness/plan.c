@@ -34,15 +34,23 @@ rc_case *rc_plan_add(rc_plan *plan, const struct rc_suite_def *suite,
     return c;
 }
 
-static void case_free(rc_case *c)
+void rc_case_release(rc_case *c)
 {
     for (int i = 0; i < c->n_calls; i++) {
-        free(c->calls[i].positions);
-        free(c->calls[i].in.data);
-        free(c->calls[i].out.data);
-        free(c->calls[i].cos);
-        free(c->calls[i].sin);
+        rc_case_call *cc = &c->calls[i];
+        free(cc->positions);
+        free(cc->in.data);
+        free(cc->out.data);
+        free(cc->cos);
+        free(cc->sin);
+        cc->positions = NULL;
+        cc->in.data = cc->out.data = cc->cos = cc->sin = NULL;
     }
+}
+
+static void case_free(rc_case *c)
+{
+    rc_case_release(c);
     free(c);
 }
 

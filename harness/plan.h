@@ -45,6 +45,9 @@ rc_case *rc_plan_add(rc_plan *plan, const struct rc_suite_def *suite,
                      const rc_config *cfg, rc_dtype dtype, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 void rc_plan_free(rc_plan *plan);
+/* Free a case's buffers once it is judged (its result keeps what reports
+ * need), so a run's memory does not grow with every suite it has done. */
+void rc_case_release(rc_case *c);
 
 /* Add an APPLY/BACKWARD call on a contiguous [n_tokens][n_heads][head_dim]
  * tensor at the given positions (copied); the input is zero until filled. */

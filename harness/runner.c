@@ -140,6 +140,7 @@ static void judge_case(rc_ctx *ctx, rc_case *c, rc_case_result *res)
     for (int k = 0; k < c->n_calls; k++)
         in_candidate += c->calls[k].res.seconds;
     res->seconds = in_candidate + (now_seconds() - t0);
+    rc_case_release(c);
 }
 
 /* Unchecked fixture of each suite's TCase: runs that suite's candidate

@@ -8,7 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { ACC_DENSE, ACC_POWERS, ACC_SPECIAL };
+enum { ACC_DENSE, ACC_POWERS, ACC_SPECIAL, ACC_EXHAUSTIVE };
+
+/* Level 3, 16-bit rows: every bit pattern as x0 of one pair (k = 1, or 0
+ * when there is one pair) at one position, against x1 = 1; the other pairs
+ * keep their random values.  65536 tokens, all at this position. */
+#define EXHAUSTIVE_POSITION 1000
 
 /* Pairs that stress a rotation: signed zeros, subnormals, huge values
  * (a quarter of the largest finite: no intermediate of m*(x0*c - x1*s)
@@ -96,6 +101,29 @@ static int plan(rc_ctx *ctx, rc_plan *plan)
             return -1;
         c->variant = ACC_SPECIAL;
         fill_special(c, cc);
+
+        if (level >= 3 && (row->dtype == RC_F16 || row->dtype == RC_BF16)) {
+            int64_t *same = malloc(65536 * sizeof *same);
+            if (!same)
+                return -1;
+            for (int64_t t = 0; t < 65536; t++)
+                same[t] = EXHAUSTIVE_POSITION;
+            c = rc_plan_add(plan, &rc_suite_accuracy, &row->cfg, row->dtype,
+                            "%s/every-16-bit-input-at-%d", row->label, EXHAUSTIVE_POSITION);
+            cc = c ? rc_case_add_call(c, RC_CALL_APPLY, same, 65536, 1) : NULL;
+            free(same);
+            if (!cc)
+                return -1;
+            c->variant = ACC_EXHAUSTIVE;
+            rc_case_fill_random(c, cc, ctx->opts->seed);
+            int k = row->cfg.params.rotary_dim >= 4 ? 1 : 0, i0, i1;
+            rc_pair_channels(&row->cfg.params, k, &i0, &i1);
+            for (int64_t t = 0; t < 65536; t++) {
+                uint16_t bits = (uint16_t)t;
+                ((uint16_t *)cc->in.data)[rc_tensor_index(&cc->in, t, 0, i0)] = bits;
+                rc_store(cc->in.data, row->dtype, rc_tensor_index(&cc->in, t, 0, i1), 1.0);
+            }
+        }
     }
     return 0;
 }
