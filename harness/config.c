@@ -73,6 +73,12 @@ int rc_config_parse(const char *json_text, const char *source, rc_config *out,
         rc = rcj_fail(&ctx, "top level must be a JSON object");
     else if (cJSON_GetObjectItemCaseSensitive(json, "rope_conform_params"))
         rc = rc_config_from_params(json, out, &ctx);
+    else if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(json, "params")) &&
+             cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(json, "params"),
+                                              "rope_conform_params"))
+        /* an `identify --json` document: its "params" block is what the
+         * candidate was found to do, so identify then run --config works */
+        rc = rc_config_from_params(cJSON_GetObjectItemCaseSensitive(json, "params"), out, &ctx);
     else
         rc = rc_config_from_hf(json, out, &ctx);
     cJSON_Delete(json);

@@ -675,9 +675,26 @@ static Suite *config_suite(void)
     tcase_add_test(pj, round_trip_awkward_values);
     tcase_add_test(pj, to_json_shape);
     tcase_add_test(pj, rebind_after_copy);
+    tcase_add_test(pj, identify_document);
     suite_add_tcase(s, pj);
     return s;
 }
+
+
+/* An `identify --json` document is accepted by --config: its "params"
+ * block is read, the findings around it are ignored. */
+START_TEST(identify_document)
+{
+    parse_ok("{\"candidate\": \"x.so\", \"declared\": {\"rope_conform_params\": 1, \"head_dim\": 64,"
+             " \"rotary_dim\": 64, \"pairing\": \"half-split\", \"rope_type\": \"default\", \"base\": 10000},"
+             " \"params\": {\"rope_conform_params\": 1, \"head_dim\": 128, \"rotary_dim\": 64,"
+             " \"pairing\": \"interleaved\", \"rope_type\": \"default\", \"base\": \"0x1.388p+13\"}}");
+    ck_assert_int_eq(cfg.params.head_dim, 128);
+    ck_assert_int_eq(cfg.params.rotary_dim, 64);
+    ck_assert_int_eq(cfg.params.pairing, RC_INTERLEAVED);
+    ck_assert(cfg.params.base == 10000.0);
+}
+END_TEST
 
 int main(void)
 {
