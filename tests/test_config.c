@@ -630,6 +630,21 @@ START_TEST(rebind_after_copy)
 }
 END_TEST
 
+/* An `identify --json` document is accepted by --config: its "params"
+ * block is read, the findings around it are ignored. */
+START_TEST(identify_document)
+{
+    parse_ok("{\"candidate\": \"x.so\", \"declared\": {\"rope_conform_params\": 1, \"head_dim\": 64,"
+             " \"rotary_dim\": 64, \"pairing\": \"half-split\", \"rope_type\": \"default\", \"base\": 10000},"
+             " \"params\": {\"rope_conform_params\": 1, \"head_dim\": 128, \"rotary_dim\": 64,"
+             " \"pairing\": \"interleaved\", \"rope_type\": \"default\", \"base\": \"0x1.388p+13\"}}");
+    ck_assert_int_eq(cfg.params.head_dim, 128);
+    ck_assert_int_eq(cfg.params.rotary_dim, 64);
+    ck_assert_int_eq(cfg.params.pairing, RC_INTERLEAVED);
+    ck_assert(cfg.params.base == 10000.0);
+}
+END_TEST
+
 static Suite *config_suite(void)
 {
     Suite *s = suite_create("config");
@@ -680,21 +695,6 @@ static Suite *config_suite(void)
     return s;
 }
 
-
-/* An `identify --json` document is accepted by --config: its "params"
- * block is read, the findings around it are ignored. */
-START_TEST(identify_document)
-{
-    parse_ok("{\"candidate\": \"x.so\", \"declared\": {\"rope_conform_params\": 1, \"head_dim\": 64,"
-             " \"rotary_dim\": 64, \"pairing\": \"half-split\", \"rope_type\": \"default\", \"base\": 10000},"
-             " \"params\": {\"rope_conform_params\": 1, \"head_dim\": 128, \"rotary_dim\": 64,"
-             " \"pairing\": \"interleaved\", \"rope_type\": \"default\", \"base\": \"0x1.388p+13\"}}");
-    ck_assert_int_eq(cfg.params.head_dim, 128);
-    ck_assert_int_eq(cfg.params.rotary_dim, 64);
-    ck_assert_int_eq(cfg.params.pairing, RC_INTERLEAVED);
-    ck_assert(cfg.params.base == 10000.0);
-}
-END_TEST
 
 int main(void)
 {
