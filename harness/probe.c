@@ -65,7 +65,7 @@ int rc_probe_apply(const rc_probe *pr, size_t n, const int64_t *const *pos,
             for (int64_t j = 0; j < n_tok[i] * hd; j++)
                 out[i][j] = rc_load(to[i].data, pr->dtype, (size_t)j);
         } else if (why) {
-            snprintf(why[i], sizeof why[i], "%s%s%s", rc_outcome_name(res[i].outcome),
+            snprintf(why[i], sizeof why[i], "%s%s%.120s", rc_outcome_name(res[i].outcome),
                      res[i].message[0] ? ": " : "", res[i].message);
         }
     }

@@ -483,12 +483,13 @@ int rc_sandbox_run_ex(const rc_candidate *c, rc_call *calls, size_t n,
             if (timed_out && max_timeouts > 0 && ++timeouts >= max_timeouts) {
                 /* a candidate that hangs again and again would cost the
                  * limit per call: the rest are reported, not run */
+                rc_call_result hung = results[k];
                 for (size_t j = i; j < n; j++)
                     if (!plan[j].skip) {
                         results[j].outcome = RC_OUTCOME_TIMEOUT;
-                        snprintf(results[j].phase, sizeof results[j].phase, "%s", results[k].phase);
+                        memcpy(results[j].phase, hung.phase, sizeof hung.phase);
                         set_msg(&results[j], "not run: the candidate already hung in %d calls (%.120s)",
-                                timeouts, results[k].message);
+                                timeouts, hung.message);
                     }
                 break;
             }
