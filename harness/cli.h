@@ -20,6 +20,12 @@ void rc_cmd_run_help(FILE *f);
 /* Shared option parsing helpers: 0 ok, -1 with a message on stderr. */
 int rc_cli_parse_u64(const char *opt, const char *s, unsigned long long *out);
 int rc_cli_parse_double(const char *opt, const char *s, double *out);
+/* A dtype name to rc_dtype (as int); -1 with a message on stderr. */
+int rc_cli_parse_dtype(const char *s, int *out);
+/* The message for getopt's ':' (missing value) or '?' (unknown option);
+ * returns 2, the usage exit code. */
+int rc_cli_bad_option(const char *cmd, int ch, char **argv);
+
 /* --color auto|always|never -> 0/1 (auto: stdout is a terminal). */
 int rc_cli_parse_color(const char *s, int *out);
 

@@ -303,12 +303,8 @@ int rc_cmd_golden(int argc, char **argv)
             q.seed = u;
             break;
         case O_HELP: help(stdout); return 0;
-        case ':':
-            fprintf(stderr, "rope-conform: golden: option %s needs a value (see --help)\n", argv[optind - 1]);
-            return 2;
         default:
-            fprintf(stderr, "rope-conform: golden: unknown option '%s' (see --help)\n", argv[optind - 1]);
-            return 2;
+            return rc_cli_bad_option("golden", ch, argv);
         }
     }
     if (optind < argc) {

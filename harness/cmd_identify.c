@@ -187,26 +187,17 @@ int rc_cmd_identify(int argc, char **argv)
         case O_CONFIG: config = optarg; break;
         case O_JSON: json = optarg; break;
         case O_PARAMS: params_out = optarg; break;
-        case O_DTYPE: {
-            rc_dtype d;
-            if (rc_dtype_parse(optarg, &d) != 0) {
-                fprintf(stderr, "rope-conform: unknown dtype '%s' (f64, f32, f16, bf16)\n", optarg);
+        case O_DTYPE:
+            if (rc_cli_parse_dtype(optarg, &dtype) != 0)
                 return 2;
-            }
-            dtype = (int)d;
             break;
-        }
         case O_TIMEOUT:
             if (rc_cli_parse_double("--timeout", optarg, &timeout) != 0 || timeout <= 0)
                 return 2;
             break;
         case O_HELP: help(stdout); return 0;
-        case ':':
-            fprintf(stderr, "rope-conform: option %s needs a value (see --help)\n", argv[optind - 1]);
-            return 2;
         default:
-            fprintf(stderr, "rope-conform: unknown option '%s' (see --help)\n", argv[optind - 1]);
-            return 2;
+            return rc_cli_bad_option(NULL, ch, argv);
         }
     }
     if (optind != argc - 1) {

@@ -45,15 +45,10 @@ int rc_cmd_lint(int argc, char **argv)
     while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
         switch (ch) {
         case O_CONFIG: config = optarg; break;
-        case O_DTYPE: {
-            rc_dtype d;
-            if (rc_dtype_parse(optarg, &d) != 0) {
-                fprintf(stderr, "rope-conform: unknown dtype '%s' (f64, f32, f16, bf16)\n", optarg);
+        case O_DTYPE:
+            if (rc_cli_parse_dtype(optarg, &dtype) != 0)
                 return 2;
-            }
-            dtype = (int)d;
             break;
-        }
         case O_MAXPOS:
             if (rc_cli_parse_u64("--max-position", optarg, &maxpos) != 0)
                 return 2;
@@ -73,12 +68,8 @@ int rc_cmd_lint(int argc, char **argv)
             }
             break;
         case O_HELP: help(stdout); return 0;
-        case ':':
-            fprintf(stderr, "rope-conform: option %s needs a value (see --help)\n", argv[optind - 1]);
-            return 2;
         default:
-            fprintf(stderr, "rope-conform: unknown option '%s' (see --help)\n", argv[optind - 1]);
-            return 2;
+            return rc_cli_bad_option(NULL, ch, argv);
         }
     }
     if (!config || optind != argc) {

@@ -42,8 +42,7 @@ int rc_cmd_merge(int argc, char **argv)
         case O_HELP: usage(stdout); return 0;
         case 'q': quiet = 1; break;
         default:
-            fprintf(stderr, "rope-conform merge: bad option '%s' (see --help)\n", argv[optind - 1]);
-            return 2;
+            return rc_cli_bad_option("merge", ch, argv);
         }
     }
     int n = argc - optind;

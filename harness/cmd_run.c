@@ -70,6 +70,28 @@ int rc_cli_parse_double(const char *opt, const char *s, double *out)
     return 0;
 }
 
+int rc_cli_parse_dtype(const char *s, int *out)
+{
+    rc_dtype d;
+    if (rc_dtype_parse(s, &d) != 0) {
+        fprintf(stderr, "rope-conform: unknown dtype '%s' (f64, f32, f16, bf16)\n", s);
+        return -1;
+    }
+    *out = (int)d;
+    return 0;
+}
+
+int rc_cli_bad_option(const char *cmd, int ch, char **argv)
+{
+    if (ch == ':')
+        fprintf(stderr, "rope-conform%s%s: option %s needs a value (see --help)\n", cmd ? " " : "",
+                cmd ? cmd : "", argv[optind - 1]);
+    else
+        fprintf(stderr, "rope-conform%s%s: unknown option '%s' (see --help)\n", cmd ? " " : "",
+                cmd ? cmd : "", argv[optind - 1]);
+    return 2;
+}
+
 int rc_cli_parse_color(const char *s, int *out)
 {
     if (strcmp(s, "always") == 0)
@@ -197,12 +219,8 @@ int rc_cmd_run(int argc, char **argv)
             return 0;
         case 'q': o.quiet = 1; break;
         case 'v': o.verbose = 1; break;
-        case ':':
-            fprintf(stderr, "rope-conform: option %s needs a value (see --help)\n", argv[optind - 1]);
-            return 2;
         default:
-            fprintf(stderr, "rope-conform: unknown option '%s' (see --help)\n", argv[optind - 1]);
-            return 2;
+            return rc_cli_bad_option(NULL, ch, argv);
         }
     }
     if (optind != argc - 1) {
@@ -223,11 +241,9 @@ int rc_cmd_run(int argc, char **argv)
         }
     }
     if (o.dtype_filter) {
-        rc_dtype dt;
-        if (rc_dtype_parse(o.dtype_filter, &dt) != 0) {
-            fprintf(stderr, "rope-conform: unknown dtype '%s' (f64, f32, f16, bf16)\n", o.dtype_filter);
+        int dt;
+        if (rc_cli_parse_dtype(o.dtype_filter, &dt) != 0)
             return 2;
-        }
     }
     return rc_run(&o);
 }

@@ -255,6 +255,24 @@ static void run_call(size_t i, void *state, const rc_fpstate *base)
     atomic_store(&s->state, RC_SLOT_DONE);
 }
 
+/* init; a failure ends the child, and the parent reports it for every
+ * call not yet done. */
+static void start_state(const rc_adapter *ad, void **state, const rc_fpstate *base)
+{
+    rc_ctl *ctl = g_b->ctl;
+    enter(&ctl->life, RC_PH_INIT, -1);
+    int r = ad->init(state);
+    check_fp(&ctl->life, base);
+    if (r != RC_OK) {
+        ctl->life.retcode = r;
+        if (r != RC_UNSUPPORTED)
+            copy_error(&ctl->life, *state);
+        atomic_store(&ctl->init_failed, 1);
+        atomic_store(&ctl->life.state, RC_SLOT_DONE);
+        _exit(0);
+    }
+}
+
 _Noreturn void rc_sandbox_child(const rc_batch *b, size_t start)
 {
     g_b = b;
@@ -267,17 +285,7 @@ _Noreturn void rc_sandbox_child(const rc_batch *b, size_t start)
     const rc_adapter *ad = &b->c->table;
     void *state = NULL;
     atomic_store(&ctl->life.state, RC_SLOT_RUNNING);
-    enter(&ctl->life, RC_PH_INIT, -1);
-    int r = ad->init(&state);
-    check_fp(&ctl->life, &base);
-    if (r != RC_OK) {
-        ctl->life.retcode = r;
-        if (r != RC_UNSUPPORTED)
-            copy_error(&ctl->life, state);
-        atomic_store(&ctl->init_failed, 1);
-        atomic_store(&ctl->life.state, RC_SLOT_DONE);
-        _exit(0);
-    }
+    start_state(ad, &state, &base);
 
     int group = start < b->n ? b->calls[start].group : 0;
     for (size_t i = start; i < b->n; i++) {
@@ -287,17 +295,7 @@ _Noreturn void rc_sandbox_child(const rc_batch *b, size_t start)
             enter(&ctl->life, RC_PH_FINI, -1);
             ad->fini(state);
             state = NULL;
-            enter(&ctl->life, RC_PH_INIT, -1);
-            r = ad->init(&state);
-            check_fp(&ctl->life, &base);
-            if (r != RC_OK) {
-                ctl->life.retcode = r;
-                if (r != RC_UNSUPPORTED)
-                    copy_error(&ctl->life, state);
-                atomic_store(&ctl->init_failed, 1);
-                atomic_store(&ctl->life.state, RC_SLOT_DONE);
-                _exit(0);
-            }
+            start_state(ad, &state, &base);
         }
         if (!b->plan[i].skip)
             run_call(i, state, &base);
