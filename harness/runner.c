@@ -225,8 +225,12 @@ static void list_plan(const rc_ctx *ctx, const rc_plan *plan)
     printf("%zu cases\n", plan->n);
 }
 
-int rc_run(const rc_run_opts *o)
+int rc_run(const rc_run_opts *opts)
 {
+    rc_run_opts local = *opts;   /* a worker redirects its own reports */
+    const rc_run_opts *o = &local;
+    int worker = 0;
+    char worker_json[128];
     char err[1024];
     double t0 = now_seconds();
     time_t start = time(NULL);
@@ -325,12 +329,24 @@ int rc_run(const rc_run_opts *o)
                 RC_VERSION_STRING, o->candidate, info->candidate_name, info->candidate_version,
                 o->profile, o->level, (unsigned long long)o->seed, plan.n);
 
+    int gathered = 0;
     if (o->jobs > 1 && plan.n > 1) {
-        if (rc_run_workers(o, &plan, &results, err, sizeof err) != 0) {
+        worker = rc_run_workers(o, &plan, &results, worker_json, sizeof worker_json, err, sizeof err);
+        if (worker < 0) {
             fprintf(stderr, "rope-conform: %s\n", err);
             goto done;
         }
-    } else if (plan.n > 0) {
+        if (worker > 0) {
+            local.json = worker_json;
+            local.junit = local.markdown = local.baseline = local.check_xml = NULL;
+            local.quiet = 1;
+            local.progress = 0;
+            local.jobs = 1;
+        } else {
+            gathered = 1;
+        }
+    }
+    if (!gathered && plan.n > 0) {
         g_run.ctx = &ctx;
         g_run.plan = &plan;
         g_run.results = &results;
@@ -404,6 +420,11 @@ int rc_run(const rc_run_opts *o)
     if (report_error && code == 0)
         code = 3;
 done:
+    if (worker > 0) {
+        /* a worker's whole output is its JSON report; the parent merges */
+        fflush(NULL);
+        _exit(code);
+    }
     rc_plan_free(&plan);
     rc_results_free(&results);
     rc_ctx_free_goldens(&ctx);

@@ -128,8 +128,8 @@ static void order_like_plan(const rc_plan *plan, rc_results *r)
     free(used);
 }
 
-int rc_run_workers(const rc_run_opts *o, const rc_plan *plan, rc_results *results,
-                   char *err, size_t errlen)
+int rc_run_workers(const rc_run_opts *o, rc_plan *plan, rc_results *results, char *worker_json,
+                   size_t json_len, char *err, size_t errlen)
 {
     int jobs = o->jobs;
     char dir[] = "/tmp/rope-conform-jobs-XXXXXX";
@@ -158,16 +158,14 @@ int rc_run_workers(const rc_run_opts *o, const rc_plan *plan, rc_results *result
             goto out;
         }
         if (pids[k] == 0) {
-            rc_run_opts w = *o;
-            w.jobs = 1;
-            w.shard_index = k + 1;
-            w.shard_count = jobs;
-            w.json = paths[k];
-            w.junit = w.markdown = w.baseline = w.check_xml = NULL;
-            w.quiet = 1;
-            w.progress = 0;
-            w.list_only = 0;
-            _exit(rc_run(&w));
+            /* the worker keeps its shard of the plan already made */
+            rc_plan_shard(plan, k + 1, jobs);
+            snprintf(worker_json, json_len, "%s", paths[k]);
+            free(paths);
+            free(pp);
+            free(pids);
+            free(metas);
+            return k + 1;
         }
     }
     int failed = 0;
