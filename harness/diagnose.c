@@ -72,6 +72,7 @@ static int skipped(rc_outcome o) { return o == RC_OUTCOME_UNSUPPORTED || o == RC
  * a call that did not return OK, its outcome alone. */
 typedef struct call_ref {
     int used;
+    int invalid;                /* params the golden rejects               */
     rc_errmodel em;
     rc_golden *g;
     void *gx, *gr;              /* exact (f64) and rounded golden outputs  */
@@ -180,6 +181,13 @@ static int refs_init(rc_ctx *ctx, const rc_case *c, call_ref *cr)
             r->n = 1;   /* the outcome itself is the one wrong value */
             continue;
         }
+        if (rc_params_validate(&cc->params, err, sizeof err) != 0) {
+            /* invalid params have no golden: the right outcome is an error,
+             * so returning OK is the one wrong value */
+            r->invalid = 1;
+            r->n = 1;
+            continue;
+        }
         r->g = rc_ctx_golden(ctx, &cc->params, err, sizeof err);
         const rc_profile_row *row = rc_profile_find(ctx->opts->profile, c->dtype);
         if (!r->g || !row)
@@ -274,7 +282,7 @@ static void score(const rc_case *c, const call_ref *cr, const mut_run *m, rc_dia
         const call_ref *r = &cr[i];
         if (!r->used)
             continue;
-        if (cc->res.outcome != RC_OUTCOME_OK) {
+        if (cc->res.outcome != RC_OUTCOME_OK || r->invalid) {
             int same = m->res[i].outcome == cc->res.outcome;
             n++, bad++, agree += same, agree_bad += same;
             continue;
@@ -305,7 +313,10 @@ static int relevant(const rc_cat_entry *e, const rc_case *c)
     for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
         if (strcmp(e->cls, typed[i].cls) == 0 && p->type != typed[i].type)
             return 0;
-    if (strcmp(e->cls, "api") == 0 && p->type == RC_ROPE_DEFAULT)
+    /* API bugs show on the non-default types (a wrong dispatch) or on
+     * invalid params (missing validation) */
+    char err[160];
+    if (strcmp(e->cls, "api") == 0 && p->type == RC_ROPE_DEFAULT && rc_params_validate(p, err, sizeof err) == 0)
         return 0;
     if (strcmp(e->cls, "backward") == 0) {
         for (int i = 0; i < c->n_calls; i++)

@@ -296,6 +296,17 @@ END_TEST
 
 /* ---- the golden differs across every scaling boundary -------------------- */
 
+/* validation: the reference refuses each invalid configuration; the
+ * minimal good adapter, which never checks its params, rotates with base 1
+ * and is caught. */
+START_TEST(validation_refuses_invalid_params)
+{
+    assert_no_fail(REFERENCE, "validation", NULL, 4);
+    cJSON *r = assert_check_fails(ADAPTER("good"), "validation", NULL, "base-1", "accepted");
+    cJSON_Delete(r);
+}
+END_TEST
+
 static rc_golden *golden(const rc_rope_params *p)
 {
     char err[256];
@@ -410,6 +421,7 @@ static Suite *suites_suite(void)
     tcase_add_test(ref, reference_scaling);
     tcase_add_test(ref, reference_cos_sin);
     tcase_add_test(ref, reference_backward);
+    tcase_add_test(ref, validation_refuses_invalid_params);
     tcase_add_test(ref, long_context_warns_float_angles);
     suite_add_tcase(s, ref);
 
