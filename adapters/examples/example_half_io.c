@@ -77,6 +77,13 @@ static int hio_backward(void *state, const rc_rope_params *p, const int64_t *pos
     return hio_run(state, p, positions, grad_out, grad_in, -1.0f);
 }
 
+/* the table row has no use for the dtype: cos/sin stay fp32 until stored */
+static void table_row(const float *inv, int half, float m, int64_t pos, rc_dtype dtype, float *c, float *s)
+{
+    (void)dtype;
+    row(inv, half, m, pos, c, s);
+}
+
 static int hio_cos_sin(void *state, const rc_rope_params *p, const int64_t *positions, int64_t n,
                        rc_dtype dtype, void *cos, void *sin)
 {
@@ -84,21 +91,8 @@ static int hio_cos_sin(void *state, const rc_rope_params *p, const int64_t *posi
         return RC_ERROR;
     if (hio_supports(state, p, dtype) != RC_OK)
         return ex_fail(state, RC_UNSUPPORTED, "16-bit I/O style: f16/bf16 only");
-    const int half = p->rotary_dim / 2;
-    float *buf = malloc(sizeof(float) * 3 * (size_t)half);
-    if (!buf)
+    if (torch_cos_sin_table(p, positions, n, dtype, cos, sin, table_row) != RC_OK)
         return ex_fail(state, RC_ERROR, "out of memory");
-    float *inv = buf, *c = buf + half, *s = buf + 2 * half;
-    double m;
-    torch_inv_freq(p, inv, &m);
-    for (int64_t i = 0; i < n; i++) {
-        row(inv, half, (float)m, positions[i], c, s);
-        for (int k = 0; k < half; k++) {
-            ex_store_f(dtype, cos, i * half + k, c[k]);
-            ex_store_f(dtype, sin, i * half + k, s[k]);
-        }
-    }
-    free(buf);
     return RC_OK;
 }
 

@@ -89,21 +89,8 @@ static int hf_cos_sin(void *state, const rc_rope_params *p, const int64_t *posit
         return RC_ERROR;
     if (hf_supports(state, p, dtype) != RC_OK)
         return ex_fail(state, RC_UNSUPPORTED, "HF style: half-split, f32/f16/bf16 only");
-    const int half = p->rotary_dim / 2;
-    float *buf = malloc(sizeof(float) * 3 * (size_t)half);
-    if (!buf)
+    if (torch_cos_sin_table(p, positions, n, dtype, cos, sin, hf_cos_sin_row) != RC_OK)
         return ex_fail(state, RC_ERROR, "out of memory");
-    float *inv = buf, *c = buf + half, *s = buf + 2 * half;
-    double m;
-    torch_inv_freq(p, inv, &m);
-    for (int64_t i = 0; i < n; i++) {
-        hf_cos_sin_row(inv, half, (float)m, positions[i], dtype, c, s);
-        for (int k = 0; k < half; k++) {
-            ex_store_f(dtype, cos, i * half + k, c[k]);
-            ex_store_f(dtype, sin, i * half + k, s[k]);
-        }
-    }
-    free(buf);
     return RC_OK;
 }
 

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "torch_freq.h"
+#include "example_common.h"
 
 #define TWO_PI 6.283185307179586   /* Python math.pi * 2 */
 
@@ -119,4 +120,25 @@ void torch_inv_freq(const rc_rope_params *p, float *inv, double *m)
         llama3(p, inv);
         return;
     }
+}
+
+int torch_cos_sin_table(const rc_rope_params *p, const int64_t *positions, int64_t n, rc_dtype dtype,
+                        void *cos, void *sin, torch_row_fn row)
+{
+    const int half = p->rotary_dim / 2;
+    float *buf = malloc(sizeof(float) * 3 * (size_t)half);
+    if (!buf)
+        return RC_ERROR;
+    float *inv = buf, *c = buf + half, *s = buf + 2 * half;
+    double m;
+    torch_inv_freq(p, inv, &m);
+    for (int64_t i = 0; i < n; i++) {
+        row(inv, half, (float)m, positions[i], dtype, c, s);
+        for (int k = 0; k < half; k++) {
+            ex_store_f(dtype, cos, i * half + k, c[k]);
+            ex_store_f(dtype, sin, i * half + k, s[k]);
+        }
+    }
+    free(buf);
+    return RC_OK;
 }
