@@ -14,7 +14,8 @@
 
 void rc_config_rebind(rc_config *c)
 {
-    if (c->params.type == RC_ROPE_LONGROPE) {
+    const rc_rope_type_info *ti = rc_rope_type_info_of(c->params.type);
+    if (ti && ti->factor_arrays) {
         c->params.short_factor = c->short_factor;
         c->params.long_factor = c->long_factor;
     } else {

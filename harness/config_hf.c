@@ -13,11 +13,7 @@
 
 /* Scalar fields of a rope block, in one table so reading, merging and
  * conflict messages share the key names. */
-enum {
-    F_FACTOR, F_ORIG, F_LOW, F_HIGH, F_BFAST, F_BSLOW, F_ATTN, F_MSCALE,
-    F_MSAD, F_THETA, F_PRF, F_TRUNC, F_COUNT
-};
-static const char *const fkey[F_COUNT] = {
+const char *const rc_hf_key[RC_HF_COUNT] = {
     "factor", "original_max_position_embeddings", "low_freq_factor",
     "high_freq_factor", "beta_fast", "beta_slow", "attention_factor",
     "mscale", "mscale_all_dim", "rope_theta", "partial_rotary_factor",
@@ -29,19 +25,6 @@ static const char *const block_keys[] = {
     "attention_factor", "mscale", "mscale_all_dim", "rope_theta",
     "partial_rotary_factor", "truncate", "short_factor", "long_factor", NULL,
 };
-
-typedef struct rope_block {
-    int present;
-    const char *type_src;        /* "rope_scaling.type" etc., NULL if none */
-    const char *type_str;
-    rc_rope_type type;
-    int has[F_COUNT];
-    double v[F_COUNT];
-    const char *src[F_COUNT];    /* block name each value came from       */
-    int n_short, n_long;         /* -1 when absent                        */
-    const char *short_src, *long_src;
-    double short_f[RC_MAX_PAIRS], long_f[RC_MAX_PAIRS];
-} rope_block;
 
 /* Model types whose HF modeling code rotates adjacent pairs (2k, 2k+1):
  * rotate_every_two (gptj, codegen), the stack/flatten rotate_half (cohere,
@@ -62,7 +45,7 @@ static rc_pairing pairing_for(const char *model_type)
 
 /* Read rope_scaling or rope_parameters (object or null/missing). */
 static int read_block(const rcj_ctx *top, const cJSON *json, const char *name,
-                      rope_block *b, char *type_src, size_t type_src_len)
+                      rc_hf_block *b, char *type_src, size_t type_src_len)
 {
     memset(b, 0, sizeof *b);
     b->n_short = b->n_long = -1;
@@ -85,12 +68,12 @@ static int read_block(const rcj_ctx *top, const cJSON *json, const char *name,
     if (rcj_string(&ctx, obj, "rope_type", &rt) < 0 ||
         rcj_string(&ctx, obj, "type", &tt) < 0)
         return -1;
-    if (rt && rcj_rope_type_parse(rt, &a))
+    if (rt && rc_rope_type_parse(rt, &a))
         return rcj_fail(top, "\"%s.rope_type\": unknown rope type \"%s\" "
-                        "(supported: " RC_ROPE_TYPES_LIST ")", name, rt);
-    if (tt && rcj_rope_type_parse(tt, &c))
+                        "(supported: %s)", name, rt, rc_rope_type_list());
+    if (tt && rc_rope_type_parse(tt, &c))
         return rcj_fail(top, "\"%s.type\": unknown rope type \"%s\" "
-                        "(supported: " RC_ROPE_TYPES_LIST ")", name, tt);
+                        "(supported: %s)", name, tt, rc_rope_type_list());
     if (rt && tt && a != c)
         return rcj_fail(top, "\"%s.type\" (\"%s\") and \"%s.rope_type\" "
                         "(\"%s\") disagree", name, tt, name, rt);
@@ -101,17 +84,17 @@ static int read_block(const rcj_ctx *top, const cJSON *json, const char *name,
         b->type_src = type_src;
     }
 
-    for (int f = 0; f < F_COUNT; f++) {
-        if (f == F_TRUNC) {
+    for (int f = 0; f < RC_HF_COUNT; f++) {
+        if (f == RC_HF_TRUNC) {
             int t = 0;
-            r = rcj_bool(&ctx, obj, fkey[f], &t);
+            r = rcj_bool(&ctx, obj, rc_hf_key[f], &t);
             b->v[f] = t;
-        } else if (f == F_ORIG) {
+        } else if (f == RC_HF_ORIG) {
             int64_t n = 0;
-            r = rcj_int(&ctx, obj, fkey[f], -INT53, INT53, &n);
+            r = rcj_int(&ctx, obj, rc_hf_key[f], -INT53, INT53, &n);
             b->v[f] = (double)n;
         } else {
-            r = rcj_number(&ctx, obj, fkey[f], 0, &b->v[f]);
+            r = rcj_number(&ctx, obj, rc_hf_key[f], 0, &b->v[f]);
         }
         if (r < 0)
             return -1;
@@ -135,18 +118,18 @@ static int read_block(const rcj_ctx *top, const cJSON *json, const char *name,
     /* A block without a type is plain RoPE only if it scales nothing;
      * otherwise the scaling fields would be silently dropped. */
     if (!b->type_str) {
-        static const int scaling[] = {F_FACTOR, F_LOW, F_HIGH, F_BFAST,
-                                      F_BSLOW, F_ATTN, F_MSCALE, F_MSAD};
+        static const int scaling[] = {RC_HF_FACTOR, RC_HF_LOW, RC_HF_HIGH, RC_HF_BFAST,
+                                      RC_HF_BSLOW, RC_HF_ATTN, RC_HF_MSCALE, RC_HF_MSAD};
         for (size_t i = 0; i < sizeof scaling / sizeof scaling[0]; i++)
             if (b->has[scaling[i]])
                 return rcj_fail(top, "\"%s\" has \"%s\" but no \"rope_type\" "
-                                "(supported: " RC_ROPE_TYPES_LIST ")", name,
-                                fkey[scaling[i]]);
+                                "(supported: %s)", name,
+                                rc_hf_key[scaling[i]], rc_rope_type_list());
         if (b->n_short >= 0 || b->n_long >= 0)
             return rcj_fail(top, "\"%s\" has factor arrays but no "
                             "\"rope_type\"", name);
         b->type = RC_ROPE_DEFAULT;
-        b->type_str = "default";
+        b->type_str = rc_rope_type_name(RC_ROPE_DEFAULT);
     }
     return 0;
 }
@@ -164,7 +147,7 @@ static int same_array(const double *a, int na, const double *b, int nb)
 /* Fold rope_scaling (s) into rope_parameters (p).  Newer transformers
  * writes rope_parameters and may keep rope_scaling as an alias; both are
  * accepted as long as every value given twice agrees. */
-static int merge_blocks(const rcj_ctx *ctx, rope_block *p, const rope_block *s)
+static int merge_blocks(const rcj_ctx *ctx, rc_hf_block *p, const rc_hf_block *s)
 {
     if (!s->present)
         return 0;
@@ -180,13 +163,13 @@ static int merge_blocks(const rcj_ctx *ctx, rope_block *p, const rope_block *s)
         p->type_str = s->type_str;
         p->type = s->type;
     }
-    for (int f = 0; f < F_COUNT; f++) {
+    for (int f = 0; f < RC_HF_COUNT; f++) {
         if (!s->has[f])
             continue;
         if (p->has[f] && p->v[f] != s->v[f])
             return rcj_fail(ctx, "\"rope_scaling.%s\" (%.17g) and "
-                            "\"rope_parameters.%s\" (%.17g) disagree", fkey[f],
-                            s->v[f], fkey[f], p->v[f]);
+                            "\"rope_parameters.%s\" (%.17g) disagree", rc_hf_key[f],
+                            s->v[f], rc_hf_key[f], p->v[f]);
         p->has[f] = 1;
         p->v[f] = s->v[f];
         p->src[f] = s->src[f];
@@ -310,7 +293,7 @@ static int hf_head_dim(const rcj_ctx *ctx, const cJSON *json, int64_t *head_dim)
 /* rotary_dim from whichever of rotary_dim / partial_rotary_factor /
  * rotary_pct is given; int() truncation as in HF. */
 static int hf_rotary_dim(const rcj_ctx *ctx, const cJSON *json,
-                         const rope_block *b, int64_t head_dim, int64_t *rot)
+                         const rc_hf_block *b, int64_t head_dim, int64_t *rot)
 {
     cand c[4];
     int n = 0, r;
@@ -329,16 +312,16 @@ static int hf_rotary_dim(const rcj_ctx *ctx, const cJSON *json,
             return -1;
         f[i].has = r;
     }
-    if (b->has[F_PRF]) {
+    if (b->has[RC_HF_PRF]) {
         f[2].key = "partial_rotary_factor";
         f[2].has = 1;
-        f[2].v = b->v[F_PRF];
+        f[2].v = b->v[RC_HF_PRF];
     }
     for (int i = 0; i < 3; i++) {
         if (!f[i].has)
             continue;
         char name[64];
-        snprintf(name, sizeof name, "%s%s%s", i == 2 ? b->src[F_PRF] : "",
+        snprintf(name, sizeof name, "%s%s%s", i == 2 ? b->src[RC_HF_PRF] : "",
                  i == 2 ? "." : "", f[i].key);
         double d = (double)head_dim * f[i].v;
         if (!(d > -1e9 && d < 1e9))
@@ -360,7 +343,7 @@ static int hf_rotary_dim(const rcj_ctx *ctx, const cJSON *json,
     return 0;
 }
 
-static int hf_base(const rcj_ctx *ctx, const cJSON *json, const rope_block *b,
+static int hf_base(const rcj_ctx *ctx, const cJSON *json, const rc_hf_block *b,
                    double *base)
 {
     cand c[3];
@@ -374,10 +357,10 @@ static int hf_base(const rcj_ctx *ctx, const cJSON *json, const rope_block *b,
         if (r)
             add_cand(c, &n, keys[i], v);
     }
-    if (b->has[F_THETA]) {
+    if (b->has[RC_HF_THETA]) {
         char name[64];
-        snprintf(name, sizeof name, "%s.rope_theta", b->src[F_THETA]);
-        add_cand(c, &n, name, b->v[F_THETA]);
+        snprintf(name, sizeof name, "%s.rope_theta", b->src[RC_HF_THETA]);
+        add_cand(c, &n, name, b->v[RC_HF_THETA]);
     }
     *base = 10000.0;    /* HF's default when the config has no base */
     return agree(ctx, c, n, base) < 0 ? -1 : 0;
@@ -413,115 +396,35 @@ static int hf_positions(const rcj_ctx *ctx, const cJSON *json,
     return 0;
 }
 
-static int need(const rcj_ctx *ctx, const rope_block *b, int f)
+int rc_hf_need(const rcj_ctx *ctx, const rc_hf_block *b, int f)
 {
     if (b->has[f])
         return 0;
     return rcj_fail(ctx, "rope type \"%s\" needs \"%s\" in the rope "
-                    "scaling block", b->type_str, fkey[f]);
+                    "scaling block", b->type_str, rc_hf_key[f]);
 }
 
-static int check_len(const rcj_ctx *ctx, const char *src, const char *key,
-                     int n, int64_t rot)
+int rc_hf_orig(const rc_hf_block *b, int64_t *orig)
 {
-    if (n < 0)
-        return rcj_fail(ctx, "rope type \"longrope\" needs \"%s\"", key);
-    if ((int64_t)n != rot / 2)
-        return rcj_fail(ctx, "\"%s.%s\" has %d entries, expected rotary_dim/2 "
-                        "= %lld", src, key, n, (long long)(rot / 2));
-    return 0;
+    if (b->has[RC_HF_ORIG])
+        *orig = (int64_t)b->v[RC_HF_ORIG];
+    else if (b->has_orig_top)
+        *orig = b->orig_top;
+    else
+        return 0;
+    return 1;
 }
 
-/* The per-type part: which fields apply, their HF defaults and fallbacks.
- * Fields a type does not use stay 0, as the ABI asks. */
-static int hf_scaling(const rcj_ctx *ctx, const rope_block *b, int64_t max_pos,
-                      int has_max, int64_t orig_top, int has_orig_top,
-                      rc_config *out)
+/* The per-type part (the type's from_hf): which fields apply, their HF
+ * defaults and fallbacks.  Fields a type does not use stay 0, as the ABI
+ * asks. */
+static int hf_scaling(const rcj_ctx *ctx, const rc_hf_block *b, rc_config *out)
 {
-    rc_rope_params *p = &out->params;
-    p->type = b->type;
-    int has_orig = b->has[F_ORIG] || has_orig_top;
-    int64_t orig = b->has[F_ORIG] ? (int64_t)b->v[F_ORIG] : orig_top;
-
-    switch (b->type) {
-    case RC_ROPE_DEFAULT:
-        return 0;
-    case RC_ROPE_LINEAR:
-        if (need(ctx, b, F_FACTOR))
-            return -1;
-        p->factor = b->v[F_FACTOR];
-        return 0;
-    case RC_ROPE_DYNAMIC_NTK:
-        if (need(ctx, b, F_FACTOR))
-            return -1;
-        /* HF's dynamic NTK measures against max_position_embeddings, not
-         * original_max_position_embeddings (research note 2.3). */
-        if (!has_max)
-            return rcj_fail(ctx, "rope type \"dynamic\" needs "
-                            "\"max_position_embeddings\"");
-        p->factor = b->v[F_FACTOR];
-        p->original_max_position = max_pos;
-        return 0;
-    case RC_ROPE_YARN:
-        if (!has_orig && !has_max)
-            return rcj_fail(ctx, "rope type \"yarn\" needs "
-                            "\"original_max_position_embeddings\" or "
-                            "\"max_position_embeddings\"");
-        p->original_max_position = has_orig ? orig : max_pos;
-        /* Newest HF: factor as given; derived only when it is missing. */
-        if (b->has[F_FACTOR]) {
-            p->factor = b->v[F_FACTOR];
-        } else if (has_orig && has_max) {
-            p->factor = (double)max_pos / (double)orig;
-        } else {
-            return rcj_fail(ctx, "rope type \"yarn\" needs \"factor\" (or "
-                            "both \"original_max_position_embeddings\" and "
-                            "\"max_position_embeddings\" to derive it)");
-        }
-        /* HF uses `or`, so an explicit 0 also means the default. */
-        p->beta_fast = (b->has[F_BFAST] && b->v[F_BFAST] != 0) ? b->v[F_BFAST] : 32.0;
-        p->beta_slow = (b->has[F_BSLOW] && b->v[F_BSLOW] != 0) ? b->v[F_BSLOW] : 1.0;
-        p->attention_factor = b->has[F_ATTN] ? b->v[F_ATTN] : 0.0;
-        p->mscale = b->has[F_MSCALE] ? b->v[F_MSCALE] : 0.0;
-        p->mscale_all_dim = b->has[F_MSAD] ? b->v[F_MSAD] : 0.0;
-        p->truncate = b->has[F_TRUNC] ? (int32_t)b->v[F_TRUNC] : 1;
-        return 0;
-    case RC_ROPE_LONGROPE:
-        if (check_len(ctx, b->short_src, "short_factor", b->n_short,
-                      p->rotary_dim) ||
-            check_len(ctx, b->long_src, "long_factor", b->n_long,
-                      p->rotary_dim))
-            return -1;
-        if (!has_orig && !has_max)
-            return rcj_fail(ctx, "rope type \"longrope\" needs "
-                            "\"original_max_position_embeddings\" or "
-                            "\"max_position_embeddings\"");
-        p->original_max_position = has_orig ? orig : max_pos;
-        if (b->has[F_FACTOR]) {
-            p->factor = b->v[F_FACTOR];
-        } else if (has_max) {
-            p->factor = (double)max_pos / (double)p->original_max_position;
-        } else {
-            return rcj_fail(ctx, "rope type \"longrope\" needs \"factor\" or "
-                            "\"max_position_embeddings\"");
-        }
-        p->attention_factor = b->has[F_ATTN] ? b->v[F_ATTN] : 0.0;
-        memcpy(out->short_factor, b->short_f, (size_t)b->n_short * sizeof(double));
-        memcpy(out->long_factor, b->long_f, (size_t)b->n_long * sizeof(double));
-        return 0;
-    case RC_ROPE_LLAMA3:
-        if (need(ctx, b, F_FACTOR) || need(ctx, b, F_LOW) || need(ctx, b, F_HIGH))
-            return -1;
-        if (!has_orig)
-            return rcj_fail(ctx, "rope type \"llama3\" needs "
-                            "\"original_max_position_embeddings\"");
-        p->factor = b->v[F_FACTOR];
-        p->low_freq_factor = b->v[F_LOW];
-        p->high_freq_factor = b->v[F_HIGH];
-        p->original_max_position = orig;
-        return 0;
-    }
-    return rcj_fail(ctx, "internal: unhandled rope type");
+    const rc_rope_type_info *ti = rc_rope_type_info_of(b->type);
+    if (!ti)
+        return rcj_fail(ctx, "internal: unhandled rope type");
+    out->params.type = b->type;
+    return ti->from_hf ? ti->from_hf(b, out, ctx) : 0;
 }
 
 int rc_config_from_hf(const cJSON *json, rc_config *out, const rcj_ctx *ctx)
@@ -536,7 +439,7 @@ int rc_config_from_hf(const cJSON *json, rc_config *out, const rcj_ctx *ctx)
         return -1;
 
     /* Large (two factor arrays each); static would not be reentrant. */
-    static _Thread_local rope_block scaling, params;
+    static _Thread_local rc_hf_block scaling, params;
     char tsrc_s[64] = "", tsrc_p[64] = "";
     if (read_block(ctx, json, "rope_parameters", &params, tsrc_p, sizeof tsrc_p) ||
         read_block(ctx, json, "rope_scaling", &scaling, tsrc_s, sizeof tsrc_s) ||
@@ -544,21 +447,21 @@ int rc_config_from_hf(const cJSON *json, rc_config *out, const rcj_ctx *ctx)
         return -1;
     if (!params.present) {
         params.type = RC_ROPE_DEFAULT;
-        params.type_str = "default";
+        params.type_str = rc_rope_type_name(RC_ROPE_DEFAULT);
     }
 
-    int64_t head_dim = 0, rot = 0, max_pos = 0, orig_top = 0;
-    int has_max = 0, has_orig_top = 0;
+    int64_t head_dim = 0, rot = 0;
     if (hf_head_dim(ctx, json, &head_dim) ||
         hf_rotary_dim(ctx, json, &params, head_dim, &rot) ||
         hf_base(ctx, json, &params, &out->params.base) ||
-        hf_positions(ctx, json, &max_pos, &has_max, &orig_top, &has_orig_top))
+        hf_positions(ctx, json, &params.max_pos, &params.has_max, &params.orig_top,
+                     &params.has_orig_top))
         return -1;
 
     rc_rope_params *p = &out->params;
     p->head_dim = (int32_t)head_dim;
     p->rotary_dim = (int32_t)rot;
-    p->max_position = has_max ? max_pos : 0;
+    p->max_position = params.has_max ? params.max_pos : 0;
     p->pairing = pairing_for(out->model_type);
     int interleave = 0;
     r = rcj_bool(ctx, json, "rope_interleave", &interleave);
@@ -566,6 +469,5 @@ int rc_config_from_hf(const cJSON *json, rc_config *out, const rcj_ctx *ctx)
         return -1;
     if (r)
         p->pairing = interleave ? RC_INTERLEAVED : RC_HALF_SPLIT;
-    return hf_scaling(ctx, &params, max_pos, has_max, orig_top, has_orig_top,
-                      out);
+    return hf_scaling(ctx, &params, out);
 }

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cjson/cJSON.h>
 #include "config.h"
+#include "rope_type.h"
 
 /* Where error messages go.  Every message is one line, prefixed with the
  * source name.  prefix ("rope_scaling." or "") is prepended to key names so
@@ -56,11 +57,36 @@ int rcj_parse_double(const char *s, double *out);
 int rcj_check_keys(const rcj_ctx *ctx, const cJSON *obj,
                    const char *const *allowed);
 
-/* Rope type names as used in both formats; "su" is the legacy LongRoPE
- * name.  0 ok, -1 unknown.  RC_ROPE_TYPES_LIST is for error messages. */
-int rcj_rope_type_parse(const char *s, rc_rope_type *out);
-const char *rcj_rope_type_name(rc_rope_type t);
-#define RC_ROPE_TYPES_LIST "default, linear, dynamic, yarn, longrope (or su), llama3"
+/* A Hugging Face rope block (rope_scaling / rope_parameters, merged) with
+ * the top-level lengths, as config_hf.c read it; each type's from_hf
+ * (rope_type.h) takes what it uses. */
+enum {
+    RC_HF_FACTOR, RC_HF_ORIG, RC_HF_LOW, RC_HF_HIGH, RC_HF_BFAST, RC_HF_BSLOW, RC_HF_ATTN,
+    RC_HF_MSCALE, RC_HF_MSAD, RC_HF_THETA, RC_HF_PRF, RC_HF_TRUNC, RC_HF_COUNT
+};
+extern const char *const rc_hf_key[RC_HF_COUNT];
+
+typedef struct rc_hf_block {
+    int present;
+    const char *type_src;        /* "rope_scaling.type" etc., NULL if none */
+    const char *type_str;
+    rc_rope_type type;
+    int has[RC_HF_COUNT];
+    double v[RC_HF_COUNT];
+    const char *src[RC_HF_COUNT];/* block name each value came from       */
+    int n_short, n_long;         /* -1 when absent                        */
+    const char *short_src, *long_src;
+    double short_f[RC_MAX_PAIRS], long_f[RC_MAX_PAIRS];
+    /* top level: max_position_embeddings, original_max_position_embeddings */
+    int64_t max_pos, orig_top;
+    int has_max, has_orig_top;
+} rc_hf_block;
+
+/* -1 with "rope type X needs KEY in the rope scaling block" unless the
+ * block has field f. */
+int rc_hf_need(const rcj_ctx *ctx, const rc_hf_block *b, int f);
+/* original_max_position from the block or the top level; 0 when neither. */
+int rc_hf_orig(const rc_hf_block *b, int64_t *orig);
 
 /* dtype names: the harness's "f64" "f32" "f16" "bf16" and HF's "float64"
  * "float32" "float16" "bfloat16".  0 ok, -1 unknown. */

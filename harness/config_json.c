@@ -197,31 +197,6 @@ int rcj_check_keys(const rcj_ctx *ctx, const cJSON *obj,
     return 0;
 }
 
-static const char *const rope_names[RC_ROPE_TYPE_COUNT] = {
-    [RC_ROPE_DEFAULT] = "default",   [RC_ROPE_LINEAR] = "linear",
-    [RC_ROPE_DYNAMIC_NTK] = "dynamic", [RC_ROPE_YARN] = "yarn",
-    [RC_ROPE_LONGROPE] = "longrope", [RC_ROPE_LLAMA3] = "llama3",
-};
-
-int rcj_rope_type_parse(const char *s, rc_rope_type *out)
-{
-    if (strcmp(s, "su") == 0) {   /* Phi-3's name before HF renamed it */
-        *out = RC_ROPE_LONGROPE;
-        return 0;
-    }
-    for (int t = 0; t < RC_ROPE_TYPE_COUNT; t++)
-        if (strcmp(s, rope_names[t]) == 0) {
-            *out = (rc_rope_type)t;
-            return 0;
-        }
-    return -1;
-}
-
-const char *rcj_rope_type_name(rc_rope_type t)
-{
-    return ((unsigned)t < RC_ROPE_TYPE_COUNT) ? rope_names[t] : "?";
-}
-
 int rcj_dtype_parse(const char *s, rc_dtype *out)
 {
     static const struct { const char *name; rc_dtype t; } names[] = {

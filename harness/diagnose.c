@@ -305,14 +305,10 @@ static void score(const rc_case *c, const call_ref *cr, const mut_run *m, rc_dia
  * bugs need that type, backward bugs a backward call. */
 static int relevant(const rc_cat_entry *e, const rc_case *c)
 {
-    static const struct { const char *cls; rc_rope_type type; } typed[] = {
-        { "linear", RC_ROPE_LINEAR }, { "ntk", RC_ROPE_DYNAMIC_NTK }, { "yarn", RC_ROPE_YARN },
-        { "llama3", RC_ROPE_LLAMA3 }, { "longrope", RC_ROPE_LONGROPE },
-    };
     const rc_rope_params *p = &c->calls[0].params;
-    for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
-        if (strcmp(e->cls, typed[i].cls) == 0 && p->type != typed[i].type)
-            return 0;
+    const rc_rope_type_info *typed = rc_rope_type_by_class(e->cls);
+    if (typed && p->type != typed->type)
+        return 0;
     /* API bugs show on the non-default types (a wrong dispatch) or on
      * invalid params (missing validation) */
     char err[160];

@@ -1,6 +1,7 @@
 /* Error model: bounds from the profile table and pair error decomposition.
  * docs/error-model.md derives the formulas implemented here. */
 #include "errmodel.h"
+#include "rope_type.h"
 #include "dtype.h"
 
 #include <float.h>
@@ -27,20 +28,12 @@ const char *rc_profile_names(void)
     return "strict, standard";
 }
 
-/* ln of the base whose powers the frequencies are: dynamic NTK raises the
- * base before the powers are taken, so its exponent error scales with b'. */
+/* ln of the base whose powers the frequencies are: a type whose row says
+ * otherwise (dynamic NTK raises the base) gives its own. */
 static double effective_ln_base(const rc_rope_params *p)
 {
-    double lb = log(p->base);
-    if (p->type == RC_ROPE_DYNAMIC_NTK && p->original_max_position > 0) {
-        double L = (double)p->original_max_position;
-        double l = p->seq_len > p->original_max_position ? (double)p->seq_len : L;
-        double bracket = p->factor * l / L - (p->factor - 1.0);
-        int r = p->rotary_dim;
-        if (bracket > 0 && r > 2)
-            lb += (double)r / (r - 2) * log(bracket);
-    }
-    return lb;
+    const rc_rope_type_info *ti = rc_rope_type_info_of(p->type);
+    return ti && ti->ln_base ? ti->ln_base(p) : log(p->base);
 }
 
 void rc_errmodel_init(rc_errmodel *em, const rc_profile_row *row,

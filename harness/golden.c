@@ -10,6 +10,7 @@
 
 #include "dtype.h"
 #include "golden_internal.h"
+#include "rope_type.h"
 
 #define CP RC_GOLDEN_CACHE_PREC
 
@@ -69,7 +70,7 @@ rc_golden *rc_golden_new(const rc_rope_params *p, char *err, size_t errlen)
     g->p = *p;
     g->npairs = p->rotary_dim / 2;
     g->p.short_factor = g->p.long_factor = NULL;
-    if (p->type == RC_ROPE_LONGROPE) {
+    if (rc_rope_type_info_of(p->type)->factor_arrays) {
         g->short_f = copy_factors(p->short_factor, g->npairs);
         g->long_f = copy_factors(p->long_factor, g->npairs);
         if (!g->short_f || !g->long_f)

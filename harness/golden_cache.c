@@ -1,6 +1,7 @@
 /* One golden engine per distinct params for the whole run, so frequency
  * tables and cos/sin caches are shared by every suite and dtype. */
 #include "run.h"
+#include "rope_type.h"
 
 #include <stdlib.h>
 #include <stdio.h>
@@ -12,25 +13,31 @@ struct rc_golden_entry {
     rc_golden_entry *next;
 };
 
-/* Field by field: struct padding is not guaranteed to be zero. */
+static int same_factors(const double *a, const double *b, int n)
+{
+    if (!a || !b)
+        return a == b;
+    return memcmp(a, b, (size_t)n * sizeof(double)) == 0;
+}
+
+/* Field by field (params_fields.def): struct padding is not guaranteed to
+ * be zero, and factor arrays compare by content when the type uses them. */
 static int same_params(const rc_rope_params *a, const rc_rope_params *b)
 {
-    if (a->head_dim != b->head_dim || a->rotary_dim != b->rotary_dim ||
-        a->pairing != b->pairing || a->type != b->type || a->base != b->base ||
-        a->factor != b->factor || a->original_max_position != b->original_max_position ||
-        a->max_position != b->max_position || a->low_freq_factor != b->low_freq_factor ||
-        a->high_freq_factor != b->high_freq_factor || a->beta_fast != b->beta_fast ||
-        a->beta_slow != b->beta_slow || a->attention_factor != b->attention_factor ||
-        a->mscale != b->mscale || a->mscale_all_dim != b->mscale_all_dim ||
-        a->truncate != b->truncate || a->seq_len != b->seq_len)
-        return 0;
-    if (a->type != RC_ROPE_LONGROPE)
-        return 1;
-    if (!a->short_factor || !b->short_factor || !a->long_factor || !b->long_factor)
-        return a->short_factor == b->short_factor && a->long_factor == b->long_factor;
-    size_t n = (size_t)(a->rotary_dim / 2) * sizeof(double);
-    return memcmp(a->short_factor, b->short_factor, n) == 0 &&
-           memcmp(a->long_factor, b->long_factor, n) == 0;
+    const rc_rope_type_info *ti = rc_rope_type_info_of(a->type);
+    const int arrays = a->type == b->type && ti && ti->factor_arrays;
+#define RC_PARAM_SAME_FACTORS(m) (!arrays || same_factors(a->m, b->m, a->rotary_dim / 2))
+#define RC_PARAM_SAME_I32(m) (a->m == b->m)
+#define RC_PARAM_SAME_I64(m) (a->m == b->m)
+#define RC_PARAM_SAME_F64(m) (a->m == b->m)
+#define RC_PARAM_SAME_FLAG(m) (a->m == b->m)
+#define RC_PARAM_SAME_PAIRING(m) (a->m == b->m)
+#define RC_PARAM_SAME_TYPE(m) (a->m == b->m)
+#define RC_PARAM(kind, m, key) &&RC_PARAM_SAME_##kind(m)
+    return 1
+#include "params_fields.def"
+        ;
+#undef RC_PARAM
 }
 
 rc_golden *rc_ctx_golden(rc_ctx *ctx, const rc_rope_params *p, char *err, size_t errlen)
@@ -50,7 +57,8 @@ rc_golden *rc_ctx_golden(rc_ctx *ctx, const rc_rope_params *p, char *err, size_t
     }
     /* keep a copy of the key, with its own factor arrays */
     e->cfg.params = *p;
-    if (p->type == RC_ROPE_LONGROPE && p->short_factor && p->long_factor) {
+    const rc_rope_type_info *ti = rc_rope_type_info_of(p->type);
+    if (ti && ti->factor_arrays && p->short_factor && p->long_factor) {
         size_t n = (size_t)(p->rotary_dim / 2) * sizeof(double);
         memcpy(e->cfg.short_factor, p->short_factor, n);
         memcpy(e->cfg.long_factor, p->long_factor, n);

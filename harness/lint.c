@@ -219,11 +219,12 @@ static void check_positions(rc_dtype dt, int64_t N, rc_lint_report *r)
 
 static void check_sanity(const rc_rope_params *p, int64_t N, rc_lint_report *r)
 {
-    if (p->type != RC_ROPE_DEFAULT && p->type != RC_ROPE_LONGROPE && p->factor == 1.0)
+    const rc_rope_type_info *ti = rc_rope_type_info_of(p->type);
+    const unsigned hz = ti ? ti->hazards : 0;
+    if ((hz & RC_HAZARD_FACTOR_ONE) && p->factor == 1.0)
         add(r, RC_LINT_WARNING, "params", "%s with factor 1 changes nothing: a typo, or a "
             "scaling block that should be removed", rc_rope_type_name(p->type));
-    if ((p->type == RC_ROPE_YARN || p->type == RC_ROPE_LLAMA3 || p->type == RC_ROPE_LONGROPE) &&
-        p->original_max_position > 0 && N <= p->original_max_position)
+    if ((hz & RC_HAZARD_EXTENDS_L) && p->original_max_position > 0 && N <= p->original_max_position)
         add(r, RC_LINT_INFO, "params", "context %lld is not longer than original_max_position "
             "%lld: the extension is not exercised", (long long)N,
             (long long)p->original_max_position);
@@ -235,7 +236,8 @@ static void check_sanity(const rc_rope_params *p, int64_t N, rc_lint_report *r)
 void rc_lint_params(const rc_rope_params *p, rc_dtype dt, int64_t max_pos, rc_lint_report *r)
 {
     rc_rope_params q = *p;
-    if (q.type == RC_ROPE_DYNAMIC_NTK || q.type == RC_ROPE_LONGROPE)
+    const rc_rope_type_info *ti = rc_rope_type_info_of(q.type);
+    if (ti && ti->seq_len_dependent)
         q.seq_len = max_pos; /* the frequencies at full context */
     char err[256];
     rc_golden *g = rc_golden_new(&q, err, sizeof err);

@@ -1,6 +1,7 @@
 /* Probing a candidate: sandboxed apply calls on one head, the pairing map
  * from one-hot inputs and the choice of params to probe at. */
 #include "probe.h"
+#include "default_params.h"
 #include "dtype.h"
 #include "sandbox.h"
 #include "variants.h"
@@ -290,15 +291,9 @@ int rc_probe_choose(const rc_candidate *c, const rc_config *given, int dtype, rc
     }
     const rc_rope_params *dp = c->table.default_params;
     if (dp) {
-        out->params = *dp;
-        out->params.struct_size = sizeof(rc_rope_params);
-        int np = dp->rotary_dim / 2;
-        if (dp->type == RC_ROPE_LONGROPE && np > 0 && np <= RC_MAX_PAIRS && dp->short_factor &&
-            dp->long_factor) {
-            memcpy(out->short_factor, dp->short_factor, (size_t)np * sizeof(double));
-            memcpy(out->long_factor, dp->long_factor, (size_t)np * sizeof(double));
-        }
-        rc_config_rebind(out);
+        char err[160];
+        if (rc_default_params_config(&c->table, out, err, sizeof err) != 0)
+            return -1;
         snprintf(how, howlen, "the candidate's default_params");
         return pick_dtype(c, &out->params, dtype, dt_out, timeout);
     }

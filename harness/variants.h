@@ -1,13 +1,13 @@
 /* Canonical parameter sets per rope type, used by the coverage grid when
  * the candidate has no configuration of its own.  Each exercises the
- * variant's distinctive step (a ramp, bands, a switched factor table). */
+ * variant's distinctive step (a ramp, bands, a switched factor table);
+ * the values live in the type's row of the rope-type table. */
 #ifndef RC_VARIANTS_H
 #define RC_VARIANTS_H
 
 #include "config.h"
+#include "rope_type.h"
 
-const char *rc_rope_type_name(rc_rope_type t);   /* "default" "linear" ... */
-int rc_rope_type_parse(const char *s, rc_rope_type *out);
 const char *rc_pairing_name(rc_pairing p);       /* "half-split" "interleaved" */
 
 /* Fill cfg with the canonical params of type t for the given geometry. */

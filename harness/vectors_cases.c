@@ -4,6 +4,7 @@
  * changes the committed vectors: bump RC_VEC_GENERATOR_VERSION and run
  * `rope-conform vectors generate`. */
 #include "vectors.h"
+#include "rope_type.h"
 #include "dtype.h"
 #include "prng.h"
 #include "run.h"
@@ -15,25 +16,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define HEAD_DIM 64
+#define HEAD_DIM RC_VEC_HEAD_DIM
 #define MAX_ROWS 16
 
-static const rc_rope_type types[] = { RC_ROPE_DEFAULT, RC_ROPE_LINEAR, RC_ROPE_DYNAMIC_NTK,
-                                      RC_ROPE_YARN, RC_ROPE_LONGROPE, RC_ROPE_LLAMA3 };
 static const rc_dtype dtypes[] = { RC_F64, RC_F32, RC_F16, RC_BF16 };
-/* the params JSON's spellings (docs/config.md) */
-static const char *const type_names[] = { "default", "linear", "dynamic", "yarn", "longrope", "llama3" };
 static const char *const pairing_names[] = { "half-split", "interleaved" };
-#define N_TYPES (sizeof types / sizeof types[0])
+#define N_TYPES RC_ROPE_TYPE_COUNT
 #define N_DTYPES (sizeof dtypes / sizeof dtypes[0])
 
 static const int64_t edge_pos[] = { 0, 1, 2, 2048, 65535, 16777217, 2147483647 };
 static const int64_t special_pos[] = { 0, 0, 1, 1, 65535, 65535 };
-#define L_SCALED 4096
 
 size_t rc_vec_n_files(void) { return N_TYPES * 2 * N_DTYPES; }
 
-/* The model-like configuration of each type (head_dim 64, one head). */
+/* The model-like configuration of each type (head_dim 64, one head); the
+ * type's values come from its row of the rope-type table. */
 static void base_config(rc_rope_type t, rc_pairing pr, rc_config *c)
 {
     memset(c, 0, sizeof *c);
@@ -44,75 +41,19 @@ static void base_config(rc_rope_type t, rc_pairing pr, rc_config *c)
     p->pairing = pr;
     p->type = t;
     p->base = 10000.0;
-    switch (t) {
-    case RC_ROPE_LINEAR:
-        p->factor = 4.0;
-        break;
-    case RC_ROPE_DYNAMIC_NTK:
-        p->factor = 4.0;
-        p->original_max_position = L_SCALED;
-        p->max_position = 4 * L_SCALED;
-        p->seq_len = 4 * L_SCALED; /* vLLM's static reading, l = s L */
-        break;
-    case RC_ROPE_YARN:
-        p->factor = 4.0;
-        p->original_max_position = L_SCALED;
-        p->max_position = 4 * L_SCALED;
-        p->beta_fast = 32.0;
-        p->beta_slow = 1.0;
-        p->truncate = 1;
-        break;
-    case RC_ROPE_LONGROPE:
-        /* Phi-3-like: s = 131072/4096 = 32 from max_position, dyadic factors */
-        p->original_max_position = L_SCALED;
-        p->max_position = 131072;
-        p->seq_len = 131072;
-        for (int k = 0; k < HEAD_DIM / 2; k++) {
-            c->short_factor[k] = 1.0 + k / 64.0;
-            c->long_factor[k] = 1.0 + k / 4.0;
-        }
-        break;
-    case RC_ROPE_LLAMA3:
-        /* Llama 3.1's scaling on a 64-wide rotary part */
-        p->base = 500000.0;
-        p->factor = 8.0;
-        p->original_max_position = 8192;
-        p->max_position = 131072;
-        p->low_freq_factor = 1.0;
-        p->high_freq_factor = 4.0;
-        break;
-    default:
-        break;
-    }
+    const rc_rope_type_info *ti = rc_rope_type_info_of(t);
+    if (ti->vector_params)
+        ti->vector_params(c);
     rc_config_rebind(c);
 }
 
 /* Where the type's pair-wise switch points fall, for the notes. */
 static void type_note(const rc_rope_params *p, char *buf, size_t n)
 {
+    const rc_rope_type_info *ti = rc_rope_type_info_of(p->type);
     buf[0] = '\0';
-    int half = p->rotary_dim / 2;
-    if (p->type == RC_ROPE_YARN) {
-        double lo, hi;
-        rc_golden_yarn_bounds(p, &lo, &hi);
-        if (p->truncate)
-            snprintf(buf, n, "; YaRN ramp bounds low %.0f, high %.0f: pairs low-1, low, high, high+1 = "
-                     "%.0f, %.0f, %.0f, %.0f", lo, hi, lo - 1, lo, hi, hi + 1);
-        else
-            snprintf(buf, n, "; YaRN real ramp bounds low %a, high %a (truncate false)", lo, hi);
-    } else if (p->type == RC_ROPE_LLAMA3) {
-        int first[3] = { -1, -1, -1 }, last[3] = { -1, -1, -1 };
-        for (int k = 0; k < half; k++) {
-            int b = rc_golden_llama3_band(p, k);
-            if (first[b] < 0)
-                first[b] = k;
-            last[b] = k;
-        }
-        snprintf(buf, n, "; Llama 3 bands: high frequency pairs %d..%d, medium %d..%d, low %d..%d "
-                 "(pairs either side of each boundary: %d|%d and %d|%d)",
-                 first[0], last[0], first[1], last[1], first[2], last[2], last[0], first[1], last[1],
-                 first[2]);
-    }
+    if (ti->vector_note)
+        ti->vector_note(p, buf, n);
 }
 
 static double rand_unit(rc_prng *g) { return 2.0 * rc_prng_unit(g) - 1.0; }
@@ -243,11 +184,11 @@ int rc_vec_build(size_t i, uint64_t seed, rc_vec_file *f, char *err, size_t errl
         snprintf(err, errlen, "no vector file %zu", i);
         return -1;
     }
-    rc_rope_type t = types[i / (2 * N_DTYPES)];
+    rc_rope_type t = (rc_rope_type)(i / (2 * N_DTYPES));
     rc_pairing pr = (rc_pairing)((i / N_DTYPES) % 2);
     f->dtype = dtypes[i % N_DTYPES];
     f->seed = seed;
-    snprintf(f->name, sizeof f->name, "%s-%s-%s", type_names[i / (2 * N_DTYPES)],
+    snprintf(f->name, sizeof f->name, "%s-%s-%s", rc_rope_type_name(t),
              pairing_names[pr], rc_dtype_name(f->dtype));
     f->cases = calloc(8, sizeof *f->cases);
     if (!f->cases) {
@@ -266,50 +207,14 @@ int rc_vec_build(size_t i, uint64_t seed, rc_vec_file *f, char *err, size_t errl
     if (make_case(f, base, &edges, err, errlen) != 0 || make_case(f, base, &specials, err, errlen) != 0)
         goto done;
 
-    static const int64_t partial_pos[] = { 1, 2048, 65535 };
-    static const int64_t switch_pos[] = { 1, L_SCALED, L_SCALED + 1, 65535 };
-    static const int64_t ctx_pos[] = { 8191, 8192, 8193, 131071 };
+    const rc_rope_type_info *ti = rc_rope_type_info_of(t);
+    rc_vec_extra x;
     *v = *base;
     rc_config_rebind(v);
-    switch (t) {
-    case RC_ROPE_DEFAULT: {
-        v->params.rotary_dim = 48;
-        v->params.base = 500000.0;
-        const case_spec cs = SPEC("partial-rotary", partial_pos, 0,
-                                  "rotary_dim 48 of head_dim 64, base 500000: channels 48..63 pass through");
+    rc = 0;
+    for (int k = 0; rc == 0 && ti->vector_extra && ti->vector_extra(v, k, &x); k++) {
+        const case_spec cs = { x.name, x.pos, x.n_pos, 0, x.note };
         rc = make_case(f, v, &cs, err, errlen);
-        break;
-    }
-    case RC_ROPE_DYNAMIC_NTK:
-    case RC_ROPE_LONGROPE: {
-        const int ntk = t == RC_ROPE_DYNAMIC_NTK;
-        v->params.seq_len = L_SCALED;
-        const case_spec at = SPEC("seq-len-L", switch_pos, 0,
-                                  ntk ? "seq_len = L = 4096: the base is unchanged (same as default)"
-                                      : "seq_len = L = 4096: short_factor (the switch is strict)");
-        if (make_case(f, v, &at, err, errlen) != 0)
-            break;
-        v->params.seq_len = L_SCALED + 1;
-        const case_spec past = SPEC("seq-len-L+1", switch_pos, 0,
-                                    ntk ? "seq_len = L+1 = 4097: the first length with a changed base"
-                                        : "seq_len = L+1 = 4097: long_factor");
-        rc = make_case(f, v, &past, err, errlen);
-        break;
-    }
-    case RC_ROPE_YARN: {
-        v->params.truncate = 0;
-        const case_spec cs = SPEC("real-bounds", partial_pos, 0, "truncate false: real-valued ramp bounds");
-        rc = make_case(f, v, &cs, err, errlen);
-        break;
-    }
-    case RC_ROPE_LLAMA3: {
-        const case_spec cs = SPEC("context", ctx_pos, 0, "positions around L = 8192 and the 128k context's last");
-        rc = make_case(f, v, &cs, err, errlen);
-        break;
-    }
-    default:
-        rc = 0;
-        break;
     }
 done:
     free(base);

@@ -159,8 +159,8 @@ int rc_report_dtype_parse(const char *s, rc_dtype *out);
 /* Pairing and rope type use the params JSON's spellings (docs/config.md). */
 const char *rc_report_pairing_name(rc_pairing p);  /* "half-split" "interleaved" */
 int rc_report_pairing_parse(const char *s, rc_pairing *out);
-const char *rc_report_rope_type_name(rc_rope_type t); /* "default" "linear"
-                                   "dynamic" "yarn" "longrope" "llama3" */
+const char *rc_report_rope_type_name(rc_rope_type t); /* the rope-type table's
+                                                         names (rope_type.h) */
 int rc_report_rope_type_parse(const char *s, rc_rope_type *out);
 int rc_report_status_parse(const char *s, rc_status *out); /* "PASS" ... */
 

@@ -1,5 +1,6 @@
 /* Exact float text and the stable enum names every report uses. */
 #include "report.h"
+#include "rope_type.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -57,8 +58,6 @@ int rc_fmt_parse_double(const char *s, double *out)
 static const char *const dtype_names[RC_DTYPE_COUNT] = {"f64", "f32", "f16", "bf16"};
 /* the spellings of the params JSON (docs/config.md), so the two agree */
 static const char *const pairing_names[2] = {"half-split", "interleaved"};
-static const char *const type_names[RC_ROPE_TYPE_COUNT] = {
-    "default", "linear", "dynamic", "yarn", "longrope", "llama3"};
 static const char *const status_names[4] = {"PASS", "WARN", "FAIL", "SKIP"};
 
 static int lookup(const char *const *names, int n, const char *s)
@@ -97,18 +96,15 @@ int rc_report_pairing_parse(const char *s, rc_pairing *out)
     return 0;
 }
 
+/* the rope-type table's names (harness/rope_type.h) */
 const char *rc_report_rope_type_name(rc_rope_type t)
 {
-    return (unsigned)t < RC_ROPE_TYPE_COUNT ? type_names[t] : "unknown";
+    return rc_rope_type_info_of(t) ? rc_rope_type_name(t) : "unknown";
 }
 
 int rc_report_rope_type_parse(const char *s, rc_rope_type *out)
 {
-    int i = lookup(type_names, RC_ROPE_TYPE_COUNT, s);
-    if (i < 0)
-        return -1;
-    *out = (rc_rope_type)i;
-    return 0;
+    return s ? rc_rope_type_parse(s, out) : -1;
 }
 
 int rc_report_status_parse(const char *s, rc_status *out)

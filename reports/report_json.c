@@ -65,26 +65,21 @@ static cJSON *i64(jw *w, int64_t v)
     return str(w, buf);
 }
 
+#define RC_PARAM_JSON_I32(m, key) add(w, o, key, i64(w, p->m))
+#define RC_PARAM_JSON_I64(m, key) add(w, o, key, i64(w, p->m))
+#define RC_PARAM_JSON_FLAG(m, key) add(w, o, key, i64(w, p->m))
+#define RC_PARAM_JSON_F64(m, key) add(w, o, key, flt(w, p->m))
+#define RC_PARAM_JSON_PAIRING(m, key) add(w, o, key, str(w, rc_report_pairing_name(p->m)))
+#define RC_PARAM_JSON_TYPE(m, key) add(w, o, key, str(w, rc_report_rope_type_name(p->m)))
+#define RC_PARAM_JSON_FACTORS(m, key) (void)0
+
+/* Every field of params_fields.def but the factor arrays. */
 static cJSON *params_json(jw *w, const rc_rope_params *p)
 {
     cJSON *o = chk(w, cJSON_CreateObject());
-    add(w, o, "head_dim", i64(w, p->head_dim));
-    add(w, o, "rotary_dim", i64(w, p->rotary_dim));
-    add(w, o, "pairing", str(w, rc_report_pairing_name(p->pairing)));
-    add(w, o, "rope_type", str(w, rc_report_rope_type_name(p->type)));
-    add(w, o, "base", flt(w, p->base));
-    add(w, o, "factor", flt(w, p->factor));
-    add(w, o, "original_max_position", i64(w, p->original_max_position));
-    add(w, o, "max_position", i64(w, p->max_position));
-    add(w, o, "low_freq_factor", flt(w, p->low_freq_factor));
-    add(w, o, "high_freq_factor", flt(w, p->high_freq_factor));
-    add(w, o, "beta_fast", flt(w, p->beta_fast));
-    add(w, o, "beta_slow", flt(w, p->beta_slow));
-    add(w, o, "attention_factor", flt(w, p->attention_factor));
-    add(w, o, "mscale", flt(w, p->mscale));
-    add(w, o, "mscale_all_dim", flt(w, p->mscale_all_dim));
-    add(w, o, "truncate", i64(w, p->truncate));
-    add(w, o, "seq_len", i64(w, p->seq_len));
+#define RC_PARAM(kind, m, key) RC_PARAM_JSON_##kind(m, key);
+#include "params_fields.def"
+#undef RC_PARAM
     return o;
 }
 

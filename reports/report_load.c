@@ -100,32 +100,37 @@ static int64_t get_i64(rd *d, const cJSON *obj, const char *key)
     return 0;
 }
 
-static void load_params(rd *d, const cJSON *o, rc_rope_params *p)
+static void load_pairing(rd *d, const cJSON *o, const char *key, rc_pairing *out)
 {
     char s[32];
+    get_str(d, o, key, s, sizeof s);
+    if (!d->failed && rc_report_pairing_parse(s, out) != 0)
+        bad(d, key, "unknown value");
+}
+
+static void load_type(rd *d, const cJSON *o, const char *key, rc_rope_type *out)
+{
+    char s[32];
+    get_str(d, o, key, s, sizeof s);
+    if (!d->failed && rc_report_rope_type_parse(s, out) != 0)
+        bad(d, key, "unknown value");
+}
+
+/* Every field of params_fields.def but the factor arrays. */
+static void load_params(rd *d, const cJSON *o, rc_rope_params *p)
+{
     memset(p, 0, sizeof *p);
     p->struct_size = sizeof *p;
-    p->head_dim = (int32_t)get_i64(d, o, "head_dim");
-    p->rotary_dim = (int32_t)get_i64(d, o, "rotary_dim");
-    get_str(d, o, "pairing", s, sizeof s);
-    if (!d->failed && rc_report_pairing_parse(s, &p->pairing) != 0)
-        bad(d, "pairing", "unknown value");
-    get_str(d, o, "rope_type", s, sizeof s);
-    if (!d->failed && rc_report_rope_type_parse(s, &p->type) != 0)
-        bad(d, "rope_type", "unknown value");
-    p->base = get_flt(d, o, "base");
-    p->factor = get_flt(d, o, "factor");
-    p->original_max_position = get_i64(d, o, "original_max_position");
-    p->max_position = get_i64(d, o, "max_position");
-    p->low_freq_factor = get_flt(d, o, "low_freq_factor");
-    p->high_freq_factor = get_flt(d, o, "high_freq_factor");
-    p->beta_fast = get_flt(d, o, "beta_fast");
-    p->beta_slow = get_flt(d, o, "beta_slow");
-    p->attention_factor = get_flt(d, o, "attention_factor");
-    p->mscale = get_flt(d, o, "mscale");
-    p->mscale_all_dim = get_flt(d, o, "mscale_all_dim");
-    p->truncate = (int32_t)get_i64(d, o, "truncate");
-    p->seq_len = get_i64(d, o, "seq_len");
+#define RC_PARAM_LOAD_I32(m, key) p->m = (int32_t)get_i64(d, o, key)
+#define RC_PARAM_LOAD_I64(m, key) p->m = get_i64(d, o, key)
+#define RC_PARAM_LOAD_FLAG(m, key) p->m = (int32_t)get_i64(d, o, key)
+#define RC_PARAM_LOAD_F64(m, key) p->m = get_flt(d, o, key)
+#define RC_PARAM_LOAD_PAIRING(m, key) load_pairing(d, o, key, &p->m)
+#define RC_PARAM_LOAD_TYPE(m, key) load_type(d, o, key, &p->m)
+#define RC_PARAM_LOAD_FACTORS(m, key) (void)0
+#define RC_PARAM(kind, m, key) RC_PARAM_LOAD_##kind(m, key);
+#include "params_fields.def"
+#undef RC_PARAM
 }
 
 static void load_metrics(rd *d, const cJSON *o, rc_metrics *m)

@@ -6,7 +6,7 @@
  *
  * A check runs on the rows of its rope type (at most two at level 1); when
  * no row has that type it runs on the primary row's geometry with the
- * canonical params of the type (harness/variants.c).  The sandbox asks
+ * canonical params of the type (its row of harness/rope_types.def).  The sandbox asks
  * supports() before every call, so a candidate that declines those params
  * turns the case into a SKIP. */
 #include "run.h"
@@ -25,10 +25,6 @@ extern const rc_suite_def rc_suite_scaling;
  * call against its own golden, the last one (the short call after a long
  * one) named in the message.  BANDS: single, message lists the bands. */
 enum { SC_SINGLE, SC_STALE, SC_BANDS };
-
-static const rc_rope_type checked_types[] = {
-    RC_ROPE_DYNAMIC_NTK, RC_ROPE_LONGROPE, RC_ROPE_YARN, RC_ROPE_LLAMA3, RC_ROPE_LINEAR
-};
 
 /* A configuration one type's checks run on. */
 typedef struct target {
@@ -78,37 +74,31 @@ static int stale(rc_ctx *ctx, rc_plan *plan, const target *t, const char *check,
     return 0;
 }
 
-static int plan_dynamic(rc_ctx *ctx, rc_plan *plan, const target *t, const int64_t *pos, size_t n)
+/* seq_len-switched types (the row's switch points in the rope-type
+ * table): at seq_len = L the frequencies are the short/unextended ones
+ * whether the switch tests > or >=; at L + 1 they change, so a candidate
+ * that does not switch there differs.  Below L (dynamic NTK) the clamp
+ * l = max(seq_len, L) keeps them; a candidate that uses the raw seq_len
+ * shrinks the base there. */
+static int plan_seq_len(rc_ctx *ctx, rc_plan *plan, const target *t, const int64_t *pos, size_t n)
 {
+    const rc_rope_type_info *ti = rc_rope_type_info_of(t->cfg.params.type);
     int64_t L = t->cfg.params.original_max_position;
-    if (L < 2)
+    if (L < (ti->below_L_check ? 2 : 1))
         return 0;
-    /* At seq_len = L the bracket s*L/L - (s-1) is 1, so b' = b (DEFAULT)
-     * whether the switch tests > or >=; at L + 1 it is 1 + s/L and b' > b,
-     * so a candidate that does not extend there differs.  Below L the
-     * clamp l = max(seq_len, L) keeps DEFAULT; a candidate that uses the
-     * raw seq_len shrinks the base there. */
-    if (one(ctx, plan, t, "dynamic-seq-len-L", pos, n, L) ||
-        one(ctx, plan, t, "dynamic-seq-len-L+1", pos, n, L + 1) ||
-        one(ctx, plan, t, "dynamic-seq-len-L/2", pos, n, L / 2))
+    if (ti->factor_arrays && (!t->cfg.params.short_factor || !t->cfg.params.long_factor))
+        return 0;
+    char check[64];
+#define CHECK(what) (snprintf(check, sizeof check, "%s-%s", ti->name, what), check)
+    if (one(ctx, plan, t, CHECK("seq-len-L"), pos, n, L) ||
+        one(ctx, plan, t, CHECK("seq-len-L+1"), pos, n, L + 1) ||
+        (ti->below_L_check && one(ctx, plan, t, CHECK("seq-len-L/2"), pos, n, L / 2)))
         return -1;
     /* HF's dynamic NTK once kept the enlarged base after a long sequence
-     * ('not restored'): a short call after a long one exposes it. */
-    return stale(ctx, plan, t, "dynamic-short-after-long", pos, n, 4 * L, L);
-}
-
-static int plan_longrope(rc_ctx *ctx, rc_plan *plan, const target *t, const int64_t *pos, size_t n)
-{
-    int64_t L = t->cfg.params.original_max_position;
-    if (L < 1 || !t->cfg.params.short_factor || !t->cfg.params.long_factor)
-        return 0;
-    /* seq_len = L uses the short factors, L + 1 the long ones: the tables
-     * differ, so an off-by-one switch (>= instead of >) shows at L. */
-    if (one(ctx, plan, t, "longrope-seq-len-L", pos, n, L) ||
-        one(ctx, plan, t, "longrope-seq-len-L+1", pos, n, L + 1))
-        return -1;
-    /* Phi-3 style caches once stayed on the long factors ('stuck on long') */
-    return stale(ctx, plan, t, "longrope-short-after-long", pos, n, 2 * L, L);
+     * ('not restored'), Phi-3 style caches stayed on the long factors
+     * ('stuck on long'): a short call after a long one exposes both. */
+    return stale(ctx, plan, t, CHECK("short-after-long"), pos, n, ti->stale_multiple * L, L);
+#undef CHECK
 }
 
 static int plan_yarn(rc_ctx *ctx, rc_plan *plan, const target *t)
@@ -167,7 +157,7 @@ static int plan_llama3(rc_ctx *ctx, rc_plan *plan, target *t, const int64_t *pos
         /* this geometry leaves a band empty under the row's params: use the
          * canonical Llama 3.1 params (bands at L/4 and L wavelengths) */
         rc_rope_params p = t->cfg.params;   /* rc_variant_params clears cfg */
-        rc_variant_params(&t->cfg, RC_ROPE_LLAMA3, p.pairing, p.head_dim, p.rotary_dim, p.base);
+        rc_variant_params(&t->cfg, p.type, p.pairing, p.head_dim, p.rotary_dim, p.base);
         if (llama3_bands(ctx, &t->cfg.params, b) != 0 || !b[0] || !b[1] || !b[2])
             return 0;
         char lab[80];
@@ -237,15 +227,17 @@ static int plan(rc_ctx *ctx, rc_plan *plan)
     /* dense 0..127 and powers to 2^16: a boundary slip in the frequencies
      * grows with the position and is far above the fp32 bound by then */
     size_t n = positions(128, (int64_t)1 << 16, pos);
-    for (size_t ti = 0; ti < sizeof checked_types / sizeof checked_types[0] && rc == 0; ti++) {
-        size_t nt = targets_for(ctx, checked_types[ti], ts, cap);
+    for (int ty = 0; ty < RC_ROPE_TYPE_COUNT && rc == 0; ty++) {
+        const rc_rope_type_info *ti = rc_rope_type_info_of((rc_rope_type)ty);
+        if (ti->switch_kind == RC_SWITCH_NONE)
+            continue;
+        size_t nt = targets_for(ctx, ti->type, ts, cap);
         for (size_t i = 0; i < nt && rc == 0; i++) {
-            switch (checked_types[ti]) {
-            case RC_ROPE_DYNAMIC_NTK: rc = plan_dynamic(ctx, plan, &ts[i], pos, n); break;
-            case RC_ROPE_LONGROPE: rc = plan_longrope(ctx, plan, &ts[i], pos, n); break;
-            case RC_ROPE_YARN: rc = plan_yarn(ctx, plan, &ts[i]); break;
-            case RC_ROPE_LLAMA3: rc = plan_llama3(ctx, plan, &ts[i], pos, n); break;
-            case RC_ROPE_LINEAR: rc = plan_linear(ctx, plan, &ts[i], pos, n); break;
+            switch (ti->switch_kind) {
+            case RC_SWITCH_SEQ_LEN: rc = plan_seq_len(ctx, plan, &ts[i], pos, n); break;
+            case RC_SWITCH_RAMP: rc = plan_yarn(ctx, plan, &ts[i]); break;
+            case RC_SWITCH_BANDS: rc = plan_llama3(ctx, plan, &ts[i], pos, n); break;
+            case RC_SWITCH_FACTOR_ONE: rc = plan_linear(ctx, plan, &ts[i], pos, n); break;
             default: break;
             }
         }
@@ -282,7 +274,7 @@ static void verify(rc_ctx *ctx, rc_case *c, rc_case_result *res)
         if (rc_verify_outcome(c, 0, res))
             return;
         rc_verify_against_golden(ctx, c, 0, +1, res);
-        if (p->type == RC_ROPE_DYNAMIC_NTK || p->type == RC_ROPE_LONGROPE)
+        if (rc_rope_type_info_of(p->type)->switch_kind == RC_SWITCH_SEQ_LEN)
             rc_su_prefix(res, "seq_len %lld (L = %lld)", (long long)p->seq_len,
                          (long long)p->original_max_position);
         break;

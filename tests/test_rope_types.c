@@ -1,0 +1,188 @@
+/* The rope-type table: one row per type, names found nowhere else in the
+ * harness, and the one params field list driving every reader and writer. */
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+
+#include "config.h"
+#include "rope_type.h"
+#include "variants.h"
+
+/* Spellings the tree once used for a type outside the table. */
+static const char *const historic[] = { "dynamic_ntk", NULL };
+
+START_TEST(test_rows)
+{
+    for (int t = 0; t < RC_ROPE_TYPE_COUNT; t++) {
+        const rc_rope_type_info *ti = rc_rope_type_info_of((rc_rope_type)t);
+        ck_assert_ptr_nonnull(ti);
+        ck_assert_int_eq(ti->type, t);
+        ck_assert_ptr_nonnull(ti->golden);
+        rc_rope_type back = RC_ROPE_TYPE_COUNT;
+        ck_assert_int_eq(rc_rope_type_parse(ti->name, &back), 0);
+        ck_assert_int_eq(back, t);
+        for (const char *const *a = ti->aliases; a && *a; a++) {
+            ck_assert_int_eq(rc_rope_type_parse(*a, &back), 0);
+            ck_assert_int_eq(back, t);
+        }
+        if (ti->diag_class)
+            ck_assert_ptr_eq(rc_rope_type_by_class(ti->diag_class), ti);
+        ck_assert_msg(strstr(rc_rope_type_list(), ti->name), "%s not in the list", ti->name);
+        for (int u = 0; u < t; u++)
+            ck_assert_str_ne(rc_rope_type_info_of((rc_rope_type)u)->name, ti->name);
+    }
+    ck_assert_ptr_null(rc_rope_type_info_of(RC_ROPE_TYPE_COUNT));
+    ck_assert_str_eq(rc_rope_type_name(RC_ROPE_TYPE_COUNT), "?");
+    rc_rope_type out;
+    ck_assert_int_eq(rc_rope_type_parse("ntk-by-parts", &out), -1);
+}
+END_TEST
+
+/* The table's own files: the .def and rope_type_<name>.c. */
+static int is_table_file(const char *dir, const char *name)
+{
+    if (strcmp(dir, "harness") != 0)
+        return 0;
+    return strcmp(name, "rope_types.def") == 0 || strncmp(name, "rope_type_", 10) == 0;
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
+        free(s);
+        s = NULL;
+    }
+    if (s)
+        s[n] = '\0';
+    fclose(f);
+    return s;
+}
+
+/* Count "word" (with the quotes) in every source file of the three
+ * directories that are not the table's; report the first hit. */
+static int hits_outside(const char *word, char *where, size_t wn)
+{
+    static const char *const dirs[] = { "harness", "suites", "reports" };
+    char quoted[64];
+    snprintf(quoted, sizeof quoted, "\"%s\"", word);
+    int hits = 0;
+    for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", RC_SOURCE_DIR, dirs[d]);
+        DIR *dp = opendir(path);
+        ck_assert_msg(dp != NULL, "cannot open %s", path);
+        struct dirent *e;
+        while ((e = readdir(dp))) {
+            size_t n = strlen(e->d_name);
+            int src = n > 2 && (strcmp(e->d_name + n - 2, ".c") == 0 ||
+                                strcmp(e->d_name + n - 2, ".h") == 0 ||
+                                (n > 4 && strcmp(e->d_name + n - 4, ".def") == 0));
+            if (!src || is_table_file(dirs[d], e->d_name))
+                continue;
+            snprintf(path, sizeof path, "%s/%s/%s", RC_SOURCE_DIR, dirs[d], e->d_name);
+            char *s = slurp(path);
+            ck_assert_ptr_nonnull(s);
+            if (strstr(s, quoted)) {
+                if (!hits++)
+                    snprintf(where, wn, "%s/%s", dirs[d], e->d_name);
+            }
+            free(s);
+        }
+        closedir(dp);
+    }
+    return hits;
+}
+
+START_TEST(test_names_only_in_table)
+{
+    char where[256] = "";
+    int checked = 0;
+    for (int t = 0; t < RC_ROPE_TYPE_COUNT; t++) {
+        const rc_rope_type_info *ti = rc_rope_type_info_of((rc_rope_type)t);
+        const char *words[8] = { ti->name, ti->diag_class };
+        int n = 2;
+        for (const char *const *a = ti->aliases; a && *a && n < 8; a++)
+            words[n++] = *a;
+        for (int i = 0; i < n; i++) {
+            if (!words[i])
+                continue;
+            ck_assert_msg(hits_outside(words[i], where, sizeof where) == 0,
+                          "\"%s\" spelled outside the rope-type table, in %s", words[i], where);
+            checked++;
+        }
+    }
+    for (const char *const *h = historic; *h; h++)
+        ck_assert_msg(hits_outside(*h, where, sizeof where) == 0, "\"%s\" in %s", *h, where);
+    ck_assert_int_ge(checked, RC_ROPE_TYPE_COUNT);
+    /* the scan sees what it should: a name spelled in the table files */
+    char *s = slurp(RC_SOURCE_DIR "/harness/rope_type_yarn.c");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_ptr_nonnull(strstr(s, "\"yarn\""));
+    free(s);
+}
+END_TEST
+
+/* Canonical params of every type and pairing survive params JSON write
+ * then read bit for bit (the X-macro list drives both). */
+static rc_config a, b;
+
+START_TEST(test_params_round_trip)
+{
+    const int t = _i / 2;
+    rc_variant_params(&a, (rc_rope_type)t, (rc_pairing)(_i % 2), 96, 64, 5e5);
+    a.params.mscale = t == RC_ROPE_YARN ? 0.707 : 0.0;
+    cJSON *j = rc_params_to_json(&a.params);
+    ck_assert_ptr_nonnull(j);
+    char *text = cJSON_PrintUnformatted(j);
+    char err[256];
+    ck_assert_msg(rc_config_parse(text, "rt", &b, err, sizeof err) == 0, "%s: %s", text, err);
+    ck_assert_int_eq(b.params.type, t);
+    ck_assert_int_eq(b.params.pairing, _i % 2);
+    ck_assert_int_eq(b.params.head_dim, 96);
+    ck_assert_int_eq(b.params.rotary_dim, 64);
+#define RC_PARAM_CHECK_FACTORS(m)                                                                  \
+    if (rc_rope_type_info_of(a.params.type)->factor_arrays)                                       \
+        ck_assert_int_eq(memcmp(a.params.m, b.params.m, 32 * sizeof(double)), 0);
+#define RC_PARAM_CHECK_F64(m) ck_assert_int_eq(memcmp(&a.params.m, &b.params.m, sizeof(double)), 0);
+#define RC_PARAM_CHECK_I64(m) ck_assert_int_eq(a.params.m, b.params.m);
+#define RC_PARAM_CHECK_I32(m) ck_assert_int_eq(a.params.m, b.params.m);
+#define RC_PARAM_CHECK_FLAG(m) ck_assert_int_eq(a.params.m != 0, b.params.m != 0);
+#define RC_PARAM_CHECK_PAIRING(m) ck_assert_int_eq(a.params.m, b.params.m);
+#define RC_PARAM_CHECK_TYPE(m) ck_assert_int_eq(a.params.m, b.params.m);
+#define RC_PARAM(kind, m, key) RC_PARAM_CHECK_##kind(m)
+#include "params_fields.def"
+#undef RC_PARAM
+    free(text);
+    cJSON_Delete(j);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("rope_types");
+    TCase *tc = tcase_create("table");
+    tcase_add_test(tc, test_rows);
+    tcase_add_test(tc, test_names_only_in_table);
+    tcase_add_loop_test(tc, test_params_round_trip, 0, 2 * RC_ROPE_TYPE_COUNT);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
