@@ -1,5 +1,6 @@
 /* `rope-conform compare A.so B.so`: options, then the comparison as text. */
 #include "cli.h"
+#include "escape.h"
 #include "config.h"
 #include "dtype.h"
 #include "probe_compare.h"
@@ -136,23 +137,23 @@ int rc_cmd_compare(int argc, char **argv)
         }
     }
     if (argc - optind != 2) {
-        fprintf(stderr, "rope-conform: compare takes two candidates: rope-conform compare A.so "
-                        "B.so [OPTIONS]\n");
+        rc_errorf("rope-conform: compare takes two candidates: rope-conform compare A.so "
+                        "B.so [OPTIONS]");
         return 2;
     }
     char err[768];
     static rc_config cfg;
     if (config && rc_config_load(config, &cfg, err, sizeof err) != 0) {
-        fprintf(stderr, "rope-conform: %s\n", err);
+        rc_errorf("rope-conform: %s", err);
         return 2;
     }
     rc_candidate ca, cb;
     if (rc_candidate_load(argv[optind], &ca, err, sizeof err) != 0) {
-        fprintf(stderr, "rope-conform: %s\n", err);
+        rc_errorf("rope-conform: %s", err);
         return 2;
     }
     if (rc_candidate_load(argv[optind + 1], &cb, err, sizeof err) != 0) {
-        fprintf(stderr, "rope-conform: %s\n", err);
+        rc_errorf("rope-conform: %s", err);
         rc_candidate_unload(&ca);
         return 2;
     }
@@ -160,7 +161,7 @@ int rc_cmd_compare(int argc, char **argv)
     int rc = rc_compare(&ca, &cb, config ? &cfg : NULL, dtype, seed, timeout, &res, err, sizeof err);
     int exit_code;
     if (rc != 0) {
-        fprintf(stderr, "rope-conform: compare: %s\n", err);
+        rc_errorf("rope-conform: compare: %s", err);
         exit_code = 2;
     } else {
         print_result(&res);

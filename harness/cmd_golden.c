@@ -2,6 +2,7 @@
  * for a configuration, positions and inputs, as JSON whose floats are
  * strings "BITS %a": exact for programs, readable for people. */
 #include "cli.h"
+#include "escape.h"
 #include "dtype.h"
 #include "golden.h"
 #include "golden_internal.h"
@@ -292,7 +293,7 @@ int rc_cmd_golden(int argc, char **argv)
             if (rc_cli_parse_u64("--heads", optarg, &u) != 0)
                 return 2;
             if (u < 1 || u > MAX_HEADS) {
-                fprintf(stderr, "rope-conform: golden: --heads must be 1..%d, got %s\n", MAX_HEADS, optarg);
+                rc_errorf("rope-conform: golden: --heads must be 1..%d, got %s", MAX_HEADS, optarg);
                 return 2;
             }
             q.heads = (int)u;
@@ -308,11 +309,11 @@ int rc_cmd_golden(int argc, char **argv)
         }
     }
     if (optind < argc) {
-        fprintf(stderr, "rope-conform: golden: unexpected argument '%s' (see --help)\n", argv[optind]);
+        rc_errorf("rope-conform: golden: unexpected argument '%s' (see --help)", argv[optind]);
         return 2;
     }
     if (!config || !list) {
-        fprintf(stderr, "rope-conform: golden: --config and --positions are required (see --help)\n");
+        rc_errorf("rope-conform: golden: --config and --positions are required (see --help)");
         return 2;
     }
     char err[512];
@@ -320,17 +321,17 @@ int rc_cmd_golden(int argc, char **argv)
     int64_t *pos = NULL;
     int rc = 2;
     if (!cfg) {
-        fprintf(stderr, "rope-conform: golden: out of memory\n");
+        rc_errorf("rope-conform: golden: out of memory");
         return 2;
     }
     if (rc_config_load(config, cfg, err, sizeof err) != 0 ||
         rc_params_validate(&cfg->params, err, sizeof err) != 0) {
-        fprintf(stderr, "rope-conform: golden: %s%s%s\n", strstr(err, config) ? "" : config,
+        rc_errorf("rope-conform: golden: %s%s%s", strstr(err, config) ? "" : config,
                 strstr(err, config) ? "" : ": ", err);
         goto done;
     }
     if (dtype ? rc_dtype_parse(dtype, &q.dtype) != 0 : !cfg->has_dtype) {
-        fprintf(stderr, "rope-conform: golden: %s%s%s (f64, f32, f16, bf16)\n",
+        rc_errorf("rope-conform: golden: %s%s%s (f64, f32, f16, bf16)",
                 dtype ? "unknown dtype '" : "--dtype is required: the config names none", dtype ? dtype : "",
                 dtype ? "'" : "");
         goto done;
@@ -338,13 +339,13 @@ int rc_cmd_golden(int argc, char **argv)
     if (!dtype)
         q.dtype = cfg->dtype;
     if (rc_positions_parse(list, &pos, &q.n_positions, err, sizeof err) != 0) {
-        fprintf(stderr, "rope-conform: golden: %s\n", err);
+        rc_errorf("rope-conform: golden: %s", err);
         goto done;
     }
     q.cfg = cfg;
     q.positions = pos;
     if (rc_golden_emit(stdout, &q, err, sizeof err) != 0) {
-        fprintf(stderr, "rope-conform: golden: %s\n", err);
+        rc_errorf("rope-conform: golden: %s", err);
         goto done;
     }
     rc = fflush(stdout) == 0 ? 0 : 2;

@@ -1,6 +1,7 @@
 /* `rope-conform identify`: what a candidate actually does, as findings with
  * confidences and as a params JSON that --config reads back. */
 #include "cli.h"
+#include "escape.h"
 #include "config.h"
 #include "dtype.h"
 #include "probe.h"
@@ -113,7 +114,7 @@ static int write_file(const char *file, cJSON *doc)
         rc = -1;
     free(s);
     if (rc != 0)
-        fprintf(stderr, "rope-conform: cannot write %s\n", file);
+        rc_errorf("rope-conform: cannot write %s", file);
     return rc;
 }
 
@@ -201,26 +202,26 @@ int rc_cmd_identify(int argc, char **argv)
         }
     }
     if (optind != argc - 1) {
-        fprintf(stderr, "rope-conform: identify takes one candidate: rope-conform identify "
-                        "CANDIDATE.so [OPTIONS]\n");
+        rc_errorf("rope-conform: identify takes one candidate: rope-conform identify "
+                        "CANDIDATE.so [OPTIONS]");
         return 2;
     }
     const char *path = argv[optind];
     char err[512];
     static rc_config cfg;
     if (config && rc_config_load(config, &cfg, err, sizeof err) != 0) {
-        fprintf(stderr, "rope-conform: %s\n", err);
+        rc_errorf("rope-conform: %s", err);
         return 2;
     }
     rc_candidate cand;
     if (rc_candidate_load(path, &cand, err, sizeof err) != 0) {
-        fprintf(stderr, "rope-conform: %s\n", err);
+        rc_errorf("rope-conform: %s", err);
         return 2;
     }
     static rc_identify_result res;
     int rc = rc_identify(&cand, config ? &cfg : NULL, dtype, timeout, &res, err, sizeof err);
     if (rc != 0) {
-        fprintf(stderr, "rope-conform: identify: %s\n", err);
+        rc_errorf("rope-conform: identify: %s", err);
         rc_identify_free(&res);
         rc_candidate_unload(&cand);
         return 2;

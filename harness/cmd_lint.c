@@ -1,5 +1,6 @@
 /* `rope-conform lint --config FILE`: configuration hazards, no candidate. */
 #include "cli.h"
+#include "escape.h"
 #include "dtype.h"
 #include "lint.h"
 
@@ -53,7 +54,7 @@ int rc_cmd_lint(int argc, char **argv)
             if (rc_cli_parse_u64("--max-position", optarg, &maxpos) != 0)
                 return 2;
             if (maxpos < 2 || maxpos > (1ull << 40)) {
-                fprintf(stderr, "rope-conform: --max-position must be 2 .. 2^40, got %s\n", optarg);
+                rc_errorf("rope-conform: --max-position must be 2 .. 2^40, got %s", optarg);
                 return 2;
             }
             break;
@@ -63,7 +64,7 @@ int rc_cmd_lint(int argc, char **argv)
             else if (strcmp(optarg, "error") == 0)
                 fail_on = RC_LINT_ERROR;
             else {
-                fprintf(stderr, "rope-conform: --fail-on expects warning or error, got '%s'\n", optarg);
+                rc_errorf("rope-conform: --fail-on expects warning or error, got '%s'", optarg);
                 return 2;
             }
             break;
@@ -73,13 +74,13 @@ int rc_cmd_lint(int argc, char **argv)
         }
     }
     if (!config || optind != argc) {
-        fprintf(stderr, "rope-conform: lint takes --config FILE and no candidate\n");
+        rc_errorf("rope-conform: lint takes --config FILE and no candidate");
         return 2;
     }
     static rc_lint_report rep;
     char err[512];
     if (rc_lint_file(config, dtype, (int64_t)maxpos, &rep, err, sizeof err) != 0) {
-        fprintf(stderr, "rope-conform: %s\n", err);
+        rc_errorf("rope-conform: %s", err);
         return 2;
     }
     printf("lint %s at %s\n", config, rep.assumed);

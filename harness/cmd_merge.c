@@ -1,6 +1,7 @@
 /* `rope-conform merge`: combine the JSON reports of a sharded run (a CI
  * matrix of `--shard I/N` runners) into one set of reports. */
 #include "cli.h"
+#include "escape.h"
 #include "report.h"
 #include "shard.h"
 
@@ -47,20 +48,25 @@ int rc_cmd_merge(int argc, char **argv)
     }
     int n = argc - optind;
     if (n < 1) {
-        fprintf(stderr, "rope-conform merge: no reports given (see --help)\n");
+        rc_errorf("rope-conform merge: no reports given (see --help)");
+        return 2;
+    }
+    const char *const outs[] = { json, junit, md };
+    char err[1024];
+    if (rc_report_targets_check(outs, sizeof outs / sizeof outs[0], err, sizeof err) != 0) {
+        rc_errorf("rope-conform merge: %s", err);
         return 2;
     }
     rc_report_meta *metas = calloc((size_t)n, sizeof *metas);
     if (!metas) {
-        fprintf(stderr, "rope-conform merge: out of memory\n");
+        rc_errorf("rope-conform merge: out of memory");
         return 3;
     }
     rc_results r;
     memset(&r, 0, sizeof r);
-    char err[1024];
     int code = 2;
     if (rc_merge_reports((const char *const *)(argv + optind), n, &r, metas, err, sizeof err) != 0) {
-        fprintf(stderr, "rope-conform merge: %s\n", err);
+        rc_errorf("rope-conform merge: %s", err);
         goto out;
     }
     if (!quiet)
@@ -69,7 +75,7 @@ int rc_cmd_merge(int argc, char **argv)
     if ((json && rc_report_json(&r, json, err, sizeof err) != 0) ||
         (junit && rc_report_junit(&r, junit, err, sizeof err) != 0) ||
         (md && rc_report_markdown(&r, md, err, sizeof err) != 0)) {
-        fprintf(stderr, "rope-conform merge: %s\n", err);
+        rc_errorf("rope-conform merge: %s", err);
         code = 3;
     }
 out:

@@ -1,7 +1,9 @@
 /* `rope-conform run`: options to rc_run_opts. */
 #include "cli.h"
+#include "escape.h"
 #include "dtype.h"
 #include "errmodel.h"
+#include "fileio.h"
 #include "report.h"
 #include "run.h"
 #include "shard.h"
@@ -50,7 +52,7 @@ int rc_cli_parse_u64(const char *opt, const char *s, unsigned long long *out)
     errno = 0;
     unsigned long long v = strtoull(s, &end, 0);
     if (errno || end == s || *end || s[0] == '-') {
-        fprintf(stderr, "rope-conform: %s expects a non-negative integer, got '%s'\n", opt, s);
+        rc_errorf("rope-conform: %s expects a non-negative integer, got '%s'", opt, s);
         return -1;
     }
     *out = v;
@@ -63,7 +65,7 @@ int rc_cli_parse_double(const char *opt, const char *s, double *out)
     errno = 0;
     double v = strtod(s, &end);
     if (errno || end == s || *end || !isfinite(v)) {
-        fprintf(stderr, "rope-conform: %s expects a number, got '%s'\n", opt, s);
+        rc_errorf("rope-conform: %s expects a number, got '%s'", opt, s);
         return -1;
     }
     *out = v;
@@ -74,7 +76,7 @@ int rc_cli_parse_dtype(const char *s, int *out)
 {
     rc_dtype d;
     if (rc_dtype_parse(s, &d) != 0) {
-        fprintf(stderr, "rope-conform: unknown dtype '%s' (f64, f32, f16, bf16)\n", s);
+        rc_errorf("rope-conform: unknown dtype '%s' (f64, f32, f16, bf16)", s);
         return -1;
     }
     *out = (int)d;
@@ -84,10 +86,10 @@ int rc_cli_parse_dtype(const char *s, int *out)
 int rc_cli_bad_option(const char *cmd, int ch, char **argv)
 {
     if (ch == ':')
-        fprintf(stderr, "rope-conform%s%s: option %s needs a value (see --help)\n", cmd ? " " : "",
+        rc_errorf("rope-conform%s%s: option %s needs a value (see --help)", cmd ? " " : "",
                 cmd ? cmd : "", argv[optind - 1]);
     else
-        fprintf(stderr, "rope-conform%s%s: unknown option '%s' (see --help)\n", cmd ? " " : "",
+        rc_errorf("rope-conform%s%s: unknown option '%s' (see --help)", cmd ? " " : "",
                 cmd ? cmd : "", argv[optind - 1]);
     return 2;
 }
@@ -101,7 +103,24 @@ int rc_cli_parse_color(const char *s, int *out)
     else if (strcmp(s, "auto") == 0)
         *out = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
     else {
-        fprintf(stderr, "rope-conform: --color expects auto, always or never, got '%s'\n", s);
+        rc_errorf("rope-conform: --color expects auto, always or never, got '%s'", s);
+        return -1;
+    }
+    return 0;
+}
+
+/* Before any work: every report can be written (and no two share a file,
+ * none replaces the --baseline), and the --baseline is a readable regular
+ * file within the input bound.  0 ok, -1 with one line on stderr. */
+static int check_files(const rc_run_opts *o)
+{
+    const char *const outs[] = { o->json, o->junit, o->markdown, o->check_xml };
+    const size_t n = sizeof outs / sizeof outs[0];
+    char err[1024];
+    if (rc_report_targets_check(outs, n, err, sizeof err) != 0 ||
+        rc_report_targets_exclude(outs, n, o->baseline, err, sizeof err) != 0 ||
+        (o->baseline && rc_input_check(o->baseline, RC_INPUT_MAX_BYTES, err, sizeof err) != 0)) {
+        rc_errorf("rope-conform: %s", err);
         return -1;
     }
     return 0;
@@ -160,7 +179,7 @@ int rc_cmd_run(int argc, char **argv)
             if (rc_cli_parse_u64("--level", optarg, &u) != 0)
                 return 2;
             if (u < 1 || u > 3) {
-                fprintf(stderr, "rope-conform: --level must be 1, 2 or 3, got %llu\n", u);
+                rc_errorf("rope-conform: --level must be 1, 2 or 3, got %llu", u);
                 return 2;
             }
             o.level = (int)u;
@@ -174,7 +193,7 @@ int rc_cmd_run(int argc, char **argv)
             if (rc_cli_parse_double("--timeout", optarg, &d) != 0)
                 return 2;
             if (d <= 0) {
-                fprintf(stderr, "rope-conform: --timeout must be positive, got %s\n", optarg);
+                rc_errorf("rope-conform: --timeout must be positive, got %s", optarg);
                 return 2;
             }
             o.timeout = d;
@@ -183,7 +202,7 @@ int rc_cmd_run(int argc, char **argv)
             if (rc_cli_parse_u64("--jobs", optarg, &u) != 0)
                 return 2;
             if (u < 1 || u > 256) {
-                fprintf(stderr, "rope-conform: --jobs must be between 1 and 256, got %llu\n", u);
+                rc_errorf("rope-conform: --jobs must be between 1 and 256, got %llu", u);
                 return 2;
             }
             o.jobs = (int)u;
@@ -203,7 +222,7 @@ int rc_cmd_run(int argc, char **argv)
             if (rc_cli_parse_double("--baseline-factor", optarg, &d) != 0)
                 return 2;
             if (d <= 1) {
-                fprintf(stderr, "rope-conform: --baseline-factor must be greater than 1, got %s\n", optarg);
+                rc_errorf("rope-conform: --baseline-factor must be greater than 1, got %s", optarg);
                 return 2;
             }
             o.baseline_factor = d;
@@ -225,9 +244,9 @@ int rc_cmd_run(int argc, char **argv)
     }
     if (optind != argc - 1) {
         if (optind >= argc)
-            fprintf(stderr, "rope-conform: no candidate given: rope-conform [run] [OPTIONS] CANDIDATE.so\n");
+            rc_errorf("rope-conform: no candidate given: rope-conform [run] [OPTIONS] CANDIDATE.so");
         else
-            fprintf(stderr, "rope-conform: one candidate expected, got extra argument '%s'\n", argv[optind + 1]);
+            rc_errorf("rope-conform: one candidate expected, got extra argument '%s'", argv[optind + 1]);
         return 2;
     }
     o.candidate = argv[optind];
@@ -236,7 +255,7 @@ int rc_cmd_run(int argc, char **argv)
         for (size_t i = 0; i < rc_n_suites; i++)
             found |= strcmp(rc_suites[i]->name, o.only_suite) == 0;
         if (!found) {
-            fprintf(stderr, "rope-conform: unknown suite '%s' (see --list)\n", o.only_suite);
+            rc_errorf("rope-conform: unknown suite '%s' (see --list)", o.only_suite);
             return 2;
         }
     }
@@ -245,5 +264,7 @@ int rc_cmd_run(int argc, char **argv)
         if (rc_cli_parse_dtype(o.dtype_filter, &dt) != 0)
             return 2;
     }
+    if (check_files(&o) != 0)
+        return 2;
     return rc_run(&o);
 }

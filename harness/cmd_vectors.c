@@ -1,6 +1,7 @@
 /* `rope-conform vectors generate|verify|check`: the frozen golden vectors
  * in vectors/ (docs/vectors.md). */
 #include "cli.h"
+#include "escape.h"
 #include "vectors.h"
 
 #include <getopt.h>
@@ -62,16 +63,16 @@ int rc_cmd_vectors(int argc, char **argv)
             if (rc_cli_parse_double("--timeout", optarg, &timeout) != 0)
                 return 2;
             if (timeout <= 0) {
-                fprintf(stderr, "rope-conform: vectors: --timeout must be positive\n");
+                rc_errorf("rope-conform: vectors: --timeout must be positive");
                 return 2;
             }
             break;
         case O_HELP: help(stdout); return 0;
         case ':':
-            fprintf(stderr, "rope-conform: vectors: option %s needs a value (see --help)\n", argv[optind]);
+            rc_errorf("rope-conform: vectors: option %s needs a value (see --help)", argv[optind]);
             return 2;
         default:
-            fprintf(stderr, "rope-conform: vectors: unknown option '%s' (see --help)\n", argv[optind]);
+            rc_errorf("rope-conform: vectors: unknown option '%s' (see --help)", argv[optind]);
             return 2;
         }
     }
@@ -79,17 +80,17 @@ int rc_cmd_vectors(int argc, char **argv)
     char **args = argv + 1 + optind;
     int is_check = strcmp(action, "check") == 0;
     if (strcmp(action, "generate") != 0 && strcmp(action, "verify") != 0 && !is_check) {
-        fprintf(stderr, "rope-conform: vectors: unknown action '%s' (generate, verify, check)\n", action);
+        rc_errorf("rope-conform: vectors: unknown action '%s' (generate, verify, check)", action);
         return 2;
     }
     if (nargs != is_check) {
-        fprintf(stderr, "rope-conform: vectors %s: %s\n", action,
+        rc_errorf("rope-conform: vectors %s: %s", action,
                 is_check ? "one candidate expected: vectors check CANDIDATE.so"
                          : "unexpected argument (see --help)");
         return 2;
     }
     if (seed_given && strcmp(action, "generate") != 0) {
-        fprintf(stderr, "rope-conform: vectors %s: --seed is for generate only\n", action);
+        rc_errorf("rope-conform: vectors %s: --seed is for generate only", action);
         return 2;
     }
     char err[1024];
@@ -104,6 +105,6 @@ int rc_cmd_vectors(int argc, char **argv)
             printf("%s: every vector file is identical to its regeneration\n", dir);
     }
     if (rc == 2)
-        fprintf(stderr, "rope-conform: vectors %s: %s\n", action, err);
+        rc_errorf("rope-conform: vectors %s: %s", action, err);
     return rc;
 }

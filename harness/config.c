@@ -2,15 +2,13 @@
  * diagnostics, and the rc_config bookkeeping.  The two formats live in
  * config_hf.c and config_params.c. */
 #include "config_internal.h"
+#include "fileio.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Real configs are a few hundred KB at most; a cap keeps a wrong path
- * (a weights file) from being read into memory. */
-#define RC_CONFIG_MAX_BYTES (64L * 1024 * 1024)
 
 void rc_config_rebind(rc_config *c)
 {
@@ -95,44 +93,12 @@ int rc_config_load(const char *path, rc_config *out, char *err, size_t errlen)
     memset(out, 0, sizeof *out);
     if (!path)
         return rcj_fail(&ctx, "no path given");
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return rcj_fail(&ctx, "cannot open: %s", strerror(errno));
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    int rc = 0;
-    for (;;) {
-        if (len + 1 >= cap) {
-            size_t ncap = cap ? cap * 2 : 65536;
-            char *nb = realloc(buf, ncap);
-            if (!nb) {
-                rc = rcj_fail(&ctx, "out of memory");
-                break;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        size_t got = fread(buf + len, 1, cap - len - 1, f);
-        len += got;
-        if (len > (size_t)RC_CONFIG_MAX_BYTES) {
-            rc = rcj_fail(&ctx, "larger than %ld bytes; not a config file?",
-                          RC_CONFIG_MAX_BYTES);
-            break;
-        }
-        if (got == 0) {
-            if (ferror(f))
-                rc = rcj_fail(&ctx, "read error: %s", strerror(errno));
-            break;
-        }
-    }
-    fclose(f);
-    if (rc == 0) {
-        buf[len] = '\0';
-        if (strlen(buf) != len)
-            rc = rcj_fail(&ctx, "contains a NUL byte; not a JSON file?");
-        else
-            rc = rc_config_parse(buf, path, out, err, errlen);
-    }
+    /* Real configs are a few hundred KB at most; the bound keeps a wrong
+     * path (a weights file, /dev/zero) from being read into memory. */
+    char *buf = rc_read_file(path, RC_INPUT_MAX_BYTES, NULL, err, errlen);
+    if (!buf)
+        return -1;
+    int rc = rc_config_parse(buf, path, out, err, errlen);
     free(buf);
     return rc;
 }

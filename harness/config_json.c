@@ -2,6 +2,7 @@
  * reader.  Strict because a config that silently means something else
  * (a string base, a float head_dim) would test the wrong RoPE. */
 #include "config_internal.h"
+#include "escape.h"
 
 #include <errno.h>
 #include <math.h>
@@ -22,6 +23,8 @@ int rcj_fail(const rcj_ctx *ctx, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(ctx->err + n, ctx->errlen - (size_t)n, fmt, ap);
     va_end(ap);
+    /* keys, values and the file name come from the input: one line */
+    rc_escape_inplace(ctx->err, ctx->errlen);
     return -1;
 }
 

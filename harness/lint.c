@@ -1,5 +1,7 @@
 /* lint: configuration hazards, each with its numbers. */
 #include "lint.h"
+#include "escape.h"
+#include "fileio.h"
 #include "config.h"
 #include "dtype.h"
 #include "golden.h"
@@ -267,36 +269,14 @@ int rc_lint_file(const char *path, int dtype, int64_t max_pos, rc_lint_report *r
                  size_t errlen)
 {
     memset(rep, 0, sizeof *rep);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot open", path);
+    char *text = rc_read_file(path, RC_INPUT_MAX_BYTES, NULL, err, errlen);
+    if (!text)
         return -1;
-    }
-    char *text = NULL;
-    size_t len = 0, cap = 0;
-    for (;;) {
-        if (len + 4096 + 1 > cap) {
-            cap = cap ? 2 * cap : 65536;
-            char *t = realloc(text, cap);
-            if (!t) {
-                free(text);
-                fclose(f);
-                snprintf(err, errlen, "%s: out of memory", path);
-                return -1;
-            }
-            text = t;
-        }
-        size_t got = fread(text + len, 1, 4096, f);
-        len += got;
-        if (got < 4096)
-            break;
-    }
-    fclose(f);
-    text[len] = 0;
     cJSON *json = cJSON_Parse(text);
     if (!json) {
         free(text);
         snprintf(err, errlen, "%s: not valid JSON", path);
+        rc_escape_inplace(err, errlen);
         return -1;
     }
     cJSON_Delete(json);

@@ -1,6 +1,7 @@
 /* The rc_results container and its verdict rule. */
 #include "results.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,11 +52,32 @@ void rc_results_count(const rc_results *r, size_t counts[4])
     }
 }
 
+size_t rc_results_executed(const rc_results *r)
+{
+    size_t c[4];
+    rc_results_count(r, c);
+    return r->n_cases - c[RC_STATUS_SKIP];
+}
+
+const char *rc_results_fatal(const rc_results *r, char *buf, size_t n)
+{
+    if (r->fatal[0])
+        return r->fatal;
+    if (rc_results_executed(r) > 0 || n == 0)
+        return "";
+    if (r->n_cases == 0)
+        snprintf(buf, n, RC_NO_CASE_EXECUTED ": the run had no cases, so it shows nothing");
+    else
+        snprintf(buf, n, RC_NO_CASE_EXECUTED ": all %zu cases were skipped, so the run shows nothing",
+                 r->n_cases);
+    return buf;
+}
+
 rc_status rc_results_verdict(const rc_results *r)
 {
     size_t c[4];
     rc_results_count(r, c);
-    if (r->fatal[0] || c[RC_STATUS_FAIL])
+    if (r->fatal[0] || c[RC_STATUS_FAIL] || c[RC_STATUS_SKIP] == r->n_cases)
         return RC_STATUS_FAIL;
     if (c[RC_STATUS_WARN])
         return RC_STATUS_WARN;

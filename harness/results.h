@@ -84,9 +84,21 @@ typedef struct rc_results {
 /* Growable array; returns a zeroed slot or NULL when out of memory. */
 rc_case_result *rc_results_add(rc_results *r);
 void rc_results_free(rc_results *r);
-/* Counts by status; the verdict: FAIL if any FAIL (or fatal), WARN if any
- * WARN, else PASS. */
+/* Counts by status; the verdict: FAIL if any FAIL, a fatal error, or no
+ * executed case; WARN if any WARN; else PASS. */
 void rc_results_count(const rc_results *r, size_t counts[4]);
 rc_status rc_results_verdict(const rc_results *r);
+
+/* Cases that executed: every status but SKIP.  A run proves nothing about
+ * a candidate unless some case executed, so a run where none did is not a
+ * PASS, whatever else it says. */
+size_t rc_results_executed(const rc_results *r);
+/* The text every fatal reason derived from the coverage rule starts with
+ * (a report loaded back does not take it as its own fatal error: it
+ * follows from the cases). */
+#define RC_NO_CASE_EXECUTED "no case was executed"
+/* The run's fatal problem, for the reports: r->fatal when set, else when no
+ * case executed RC_NO_CASE_EXECUTED and why (buf holds it), else "". */
+const char *rc_results_fatal(const rc_results *r, char *buf, size_t n);
 
 #endif

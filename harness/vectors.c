@@ -4,6 +4,7 @@
 #include "vectors.h"
 #include "dtype.h"
 #include "report.h"
+#include "fileio.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -132,27 +133,6 @@ static void sb_put(sbuf *b, const char *fmt, ...)
         b->p = q;
         b->cap = cap;
     }
-}
-
-static void sb_raw(sbuf *b, const char *data, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 65536;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *q = realloc(b->p, cap);
-        if (!q) {
-            b->oom = 1;
-            return;
-        }
-        b->p = q;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, data, n);
-    b->len += n;
-    b->p[b->len] = '\0';
 }
 
 /* JSON string body: the notes are ASCII text we write ourselves. */
@@ -486,38 +466,7 @@ done:
 
 char *rc_vec_read_text(const char *path, size_t *len, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    sbuf b = { 0 };
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sb_raw(&b, chunk, n);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad || b.oom) {
-        snprintf(err, errlen, "%s: %s", path, bad ? "read error" : "out of memory");
-        free(b.p);
-        return NULL;
-    }
-    if (!b.p) {
-        b.p = calloc(1, 1);
-        if (!b.p) {
-            snprintf(err, errlen, "%s: out of memory", path);
-            return NULL;
-        }
-    }
-    if (memchr(b.p, '\0', b.len)) {
-        snprintf(err, errlen, "%s: contains NUL bytes, not a text file", path);
-        free(b.p);
-        return NULL;
-    }
-    if (len)
-        *len = b.len;
-    return b.p;
+    return rc_read_file(path, RC_VECTORS_MAX_BYTES, len, err, errlen);
 }
 
 int rc_vec_load(const char *path, rc_vec_file *out, char *err, size_t errlen)

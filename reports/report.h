@@ -4,10 +4,12 @@
  * recompute a measurement; they write whatever the verdict (a FAIL run still
  * gets every report).  docs/report-schema.md describes each format.
  *
- * File writers are atomic: they write "PATH.tmp.<pid>" in the same
- * directory, fsync it and rename it over PATH, so a reader sees the old
- * report or the new one, never half of one.  On error they remove the temp
- * file and return -1 with a one-line message naming the path in err. */
+ * File writers are atomic for regular files: they write "PATH.tmp.<pid>"
+ * in the same directory, fsync it and rename it over PATH, so a reader sees
+ * the old report or the new one, never half of one.  A target that is not a
+ * regular file (/dev/null, a FIFO, /dev/stdout) is written in place, never
+ * renamed over.  On error they remove the temp file and return -1 with a
+ * one-line message naming the path in err. */
 #ifndef RC_REPORT_H
 #define RC_REPORT_H
 
@@ -194,12 +196,38 @@ typedef struct rc_suite_summary {
 /* malloc'd array (caller frees) in *out, count in *n; -1 out of memory. */
 int rc_report_suites(const rc_results *r, rc_suite_summary **out, size_t *n);
 
-/* Atomic file output: open the temp file, then commit (fsync + rename) or
- * abort (close + remove). */
+/* Coverage: how many cases executed and why the others were skipped.  A
+ * reason is a SKIP case's message ("no reason given" when empty); the
+ * reasons are grouped, most frequent first (ties: first appearance), at
+ * most RC_COVERAGE_MAX_REASONS of them, the rest summed into `other`. */
+#define RC_COVERAGE_MAX_REASONS 10
+typedef struct rc_skip_reason {
+    const char *reason;        /* points into a case of r                  */
+    size_t count;
+} rc_skip_reason;
+typedef struct rc_coverage {
+    size_t total, executed, skipped;
+    rc_skip_reason reasons[RC_COVERAGE_MAX_REASONS];
+    size_t n_reasons;
+    size_t other_reasons, other_count; /* groups beyond the listed ones  */
+} rc_coverage;
+/* 0 ok, -1 out of memory. */
+int rc_report_coverage(const rc_results *r, rc_coverage *out);
+
+/* Report files.  A regular file (or a path that does not exist yet) is
+ * written atomically: a temp file in the same directory, then commit (fsync
+ * + rename over the path; through symbolic links, over the file they name)
+ * or abort (close + remove).  Anything else (/dev/null, a FIFO, a terminal)
+ * is written in place and never renamed over, and /dev/stdout,
+ * /dev/stderr, /dev/fd/N and /proc/self/fd/N write to that descriptor of
+ * this process (after flushing stdio), so a report follows the terminal
+ * output in order. */
 typedef struct rc_atomic_file {
     FILE *f;
-    char path[4096];
-    char tmp[4160];
+    char path[4096];   /* as given, for messages                          */
+    char target[4096]; /* the file replaced: path, or what its links name */
+    char tmp[4160];    /* "" when written in place                        */
+    int direct;        /* written in place: commit only flushes and closes */
 } rc_atomic_file;
 int rc_atomic_open(rc_atomic_file *a, const char *path, char *err, size_t errlen);
 int rc_atomic_commit(rc_atomic_file *a, char *err, size_t errlen);
@@ -209,5 +237,25 @@ void rc_atomic_abort(rc_atomic_file *a);
 typedef int (*rc_report_stream_fn)(const rc_results *r, FILE *f, const void *ctx);
 int rc_report_write_file(const rc_results *r, const char *path, rc_report_stream_fn write,
                          const void *ctx, char *err, size_t errlen);
+/* len bytes of text into path the same way (identify's documents, the
+ * catalogue's Markdown).  0 ok, -1 with a one-line message in err. */
+int rc_write_text_file(const char *path, const char *text, size_t len, char *err, size_t errlen);
+
+/* ---- report targets, checked before a run ------------------------------- */
+
+/* Check every path a command will write (NULL entries: not asked for)
+ * before it does any work: the directory exists and is writable, the
+ * target is not a directory, a socket or a dangling link, an existing
+ * device or FIFO is writable, a /dev/stdout-like name has its descriptor
+ * open for writing, and no two paths name the same file.  0 ok; -1 with one
+ * line in err ("cannot write report 'PATH': WHY", escaped). */
+int rc_report_targets_check(const char *const paths[], size_t n, char *err, size_t errlen);
+/* -1 with a message when input (e.g. --baseline) is one of paths: the
+ * report would replace it before it is read. */
+int rc_report_targets_exclude(const char *const paths[], size_t n, const char *input,
+                              char *err, size_t errlen);
+/* The descriptor a path names directly (/dev/stdout 1, /dev/stderr 2,
+ * /dev/fd/N and /proc/self/fd/N: N), else -1. */
+int rc_report_std_fd(const char *path);
 
 #endif

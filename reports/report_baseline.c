@@ -141,11 +141,14 @@ int rc_report_baseline(const rc_results *current, const rc_results *baseline,
     int rc = -1;
     if (a && b) {
         rc = 0;
-        if (current->fatal[0] && !baseline->fatal[0]) {
+        /* a run that executed nothing counts as fatal here too */
+        char cbuf[sizeof current->fatal], bbuf[sizeof baseline->fatal];
+        const char *cf = rc_results_fatal(current, cbuf, sizeof cbuf);
+        if (cf[0] && !rc_results_fatal(baseline, bbuf, sizeof bbuf)[0]) {
             rc = push(out, RC_BASELINE_FATAL, NULL, NULL);
             if (rc == 0) {   /* the fatal message, shortened, stands in for the name */
                 char *nm = out->items[0].name;
-                memcpy(nm, current->fatal, sizeof out->items[0].name - 1);
+                strncpy(nm, cf, sizeof out->items[0].name - 1);
                 nm[sizeof out->items[0].name - 1] = '\0';
             }
         }

@@ -138,6 +138,32 @@ static cJSON *case_json(jw *w, const rc_case_result *c)
     return o;
 }
 
+/* {"executed", "skipped", "skip_reasons": [{"reason", "count"}],
+ *  "other_reasons", "other_skipped"} */
+static cJSON *coverage_json(jw *w, const rc_results *r)
+{
+    rc_coverage cov;
+    if (rc_report_coverage(r, &cov) != 0)
+        return chk(w, NULL);
+    cJSON *o = chk(w, cJSON_CreateObject());
+    add(w, o, "executed", i64(w, (int64_t)cov.executed));
+    add(w, o, "skipped", i64(w, (int64_t)cov.skipped));
+    cJSON *reasons = chk(w, cJSON_CreateArray());
+    for (size_t i = 0; reasons && i < cov.n_reasons; i++) {
+        cJSON *g = chk(w, cJSON_CreateObject());
+        add(w, g, "reason", str(w, cov.reasons[i].reason));
+        add(w, g, "count", i64(w, (int64_t)cov.reasons[i].count));
+        if (g && !cJSON_AddItemToArray(reasons, g)) {
+            w->failed = 1;
+            cJSON_Delete(g);
+        }
+    }
+    add(w, o, "skip_reasons", reasons);
+    add(w, o, "other_reasons", i64(w, (int64_t)cov.other_reasons));
+    add(w, o, "other_skipped", i64(w, (int64_t)cov.other_count));
+    return o;
+}
+
 static cJSON *report_json(jw *w, const rc_results *r)
 {
     const rc_run_info *in = &r->info;
@@ -176,8 +202,9 @@ static cJSON *report_json(jw *w, const rc_results *r)
     add(w, root, "run", run);
 
     rc_status v = rc_results_verdict(r);
+    char fbuf[sizeof r->fatal];
     add(w, root, "verdict", str(w, rc_status_name(v)));
-    add(w, root, "fatal", str(w, r->fatal));
+    add(w, root, "fatal", str(w, rc_results_fatal(r, fbuf, sizeof fbuf)));
     size_t n[4];
     rc_results_count(r, n);
     cJSON *counts = chk(w, cJSON_CreateObject());
@@ -187,6 +214,7 @@ static cJSON *report_json(jw *w, const rc_results *r)
     add(w, counts, "fail", i64(w, (int64_t)n[RC_STATUS_FAIL]));
     add(w, counts, "skip", i64(w, (int64_t)n[RC_STATUS_SKIP]));
     add(w, root, "counts", counts);
+    add(w, root, "coverage", coverage_json(w, r));
 
     cJSON *cases = chk(w, cJSON_CreateArray());
     for (size_t i = 0; cases && i < r->n_cases && !w->failed; i++) {

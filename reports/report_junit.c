@@ -98,7 +98,33 @@ static void testcase(FILE *f, const rc_case_result *c)
     fputs("    </testcase>\n", f);
 }
 
-static void properties(FILE *f, const rc_run_info *in)
+static void property(FILE *f, const char *name, const char *value)
+{
+    fputs("      <property", f);
+    attr(f, "name", name);
+    attr(f, "value", value);
+    fputs("/>\n", f);
+}
+
+/* The run's coverage: "coverage" = "E of N cases executed, S skipped" and
+ * one "skip_reason" per group, "COUNT: REASON". */
+static void coverage_properties(FILE *f, const rc_coverage *cov)
+{
+    char line[700];
+    snprintf(line, sizeof line, "%zu of %zu cases executed, %zu skipped", cov->executed, cov->total,
+             cov->skipped);
+    property(f, "coverage", line);
+    for (size_t i = 0; i < cov->n_reasons; i++) {
+        snprintf(line, sizeof line, "%zu: %s", cov->reasons[i].count, cov->reasons[i].reason);
+        property(f, "skip_reason", line);
+    }
+    if (cov->other_reasons) {
+        snprintf(line, sizeof line, "%zu: (%zu other reasons)", cov->other_count, cov->other_reasons);
+        property(f, "skip_reason", line);
+    }
+}
+
+static void properties(FILE *f, const rc_run_info *in, const rc_coverage *cov)
 {
     char seed[32], level[16];
     snprintf(seed, sizeof seed, "%llu", (unsigned long long)in->seed);
@@ -109,13 +135,10 @@ static void properties(FILE *f, const rc_run_info *in)
                            {"config", in->config_path}, {"tool_version", in->tool_version}};
     fputs("    <properties>\n", f);
     for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++) {
-        if (!kv[i][1])
-            continue;
-        fputs("      <property", f);
-        attr(f, "name", kv[i][0]);
-        attr(f, "value", kv[i][1]);
-        fputs("/>\n", f);
+        if (kv[i][1])
+            property(f, kv[i][0], kv[i][1]);
     }
+    coverage_properties(f, cov);
     fputs("    </properties>\n", f);
 }
 
@@ -126,8 +149,15 @@ int rc_report_junit_stream(const rc_results *r, FILE *f)
     if (rc_report_suites(r, &s, &ns) != 0)
         return -1;
     rc_results_count(r, n);
-    int fatal = r->fatal[0] != '\0';
+    char fbuf[sizeof r->fatal];
+    const char *fatal_text = rc_results_fatal(r, fbuf, sizeof fbuf);
+    int fatal = fatal_text[0] != '\0';
     char buf[64];
+    rc_coverage cov;
+    if (rc_report_coverage(r, &cov) != 0) {
+        free(s);
+        return -1;
+    }
 
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites", f);
     attr(f, "name", "rope-conform");
@@ -146,7 +176,7 @@ int rc_report_junit_stream(const rc_results *r, FILE *f)
         if (r->info.started_utc)
             attr(f, "timestamp", r->info.started_utc);
         fputs(">\n", f);
-        properties(f, &r->info);
+        properties(f, &r->info, &cov);
         for (size_t j = 0; j < r->n_cases; j++)
             if (strncmp(r->cases[j].suite, s[i].name, sizeof r->cases[j].suite) == 0)
                 testcase(f, &r->cases[j]);
@@ -158,10 +188,10 @@ int rc_report_junit_stream(const rc_results *r, FILE *f)
         fputs("  <testsuite name=\"harness\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0\">\n"
               "    <testcase classname=\"rope-conform.harness\" name=\"candidate\" time=\"0\">\n"
               "      <error", f);
-        attr(f, "message", r->fatal);
+        attr(f, "message", fatal_text);
         attr(f, "type", "FATAL");
         fputc('>', f);
-        xtext(f, r->fatal);
+        xtext(f, fatal_text);
         fputs("</error>\n    </testcase>\n  </testsuite>\n", f);
     }
     fputs("</testsuites>\n", f);

@@ -1,5 +1,7 @@
 /* Reading a JSON report back, bit-exact, for --baseline and shard merges. */
 #include "report.h"
+#include "escape.h"
+#include "fileio.h"
 
 #include <errno.h>
 #include <math.h>
@@ -20,9 +22,11 @@ static void bad(rd *d, const char *key, const char *what)
     if (d->failed)
         return;   /* keep the first error: it is the cause */
     d->failed = 1;
-    if (d->err && d->errlen)
+    if (d->err && d->errlen) {
         snprintf(d->err, d->errlen, "%s: %s%s%s: %s", d->source, d->where,
                  d->where[0] ? "." : "", key, what);
+        rc_escape_inplace(d->err, d->errlen);   /* the file name is untrusted */
+    }
 }
 
 static const cJSON *need(rd *d, const cJSON *obj, const char *key)
@@ -259,9 +263,11 @@ int rc_report_parse_json(const char *text, const char *source, rc_results *out,
     cJSON *root = cJSON_Parse(text);
     if (!root) {
         const char *at = cJSON_GetErrorPtr();
-        if (err && errlen)
+        if (err && errlen) {
             snprintf(err, errlen, "%s: not valid JSON (at byte %ld)", d.source,
                      at ? (long)(at - text) : 0L);
+            rc_escape_inplace(err, errlen);
+        }
         return -1;
     }
     size_t n_before = out->n_cases;
@@ -308,7 +314,10 @@ int rc_report_parse_json(const char *text, const char *source, rc_results *out,
         return -1;
     }
     out->info = info;
-    if (!out->fatal[0] && fbuf[0])
+    /* a fatal derived from the coverage rule follows from the cases: the
+     * merged or compared results derive their own */
+    if (!out->fatal[0] && fbuf[0] &&
+        strncmp(fbuf, RC_NO_CASE_EXECUTED, strlen(RC_NO_CASE_EXECUTED)) != 0)
         strcpy(out->fatal, fbuf);
     return 0;
 }
@@ -316,38 +325,9 @@ int rc_report_parse_json(const char *text, const char *source, rc_results *out,
 int rc_report_load_json_ex(const char *path, rc_results *out, rc_report_meta *meta,
                            char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (err && errlen)
-            snprintf(err, errlen, "cannot read report '%s': %s", path, strerror(errno));
+    char *buf = rc_read_file(path, RC_INPUT_MAX_BYTES, NULL, err, errlen);
+    if (!buf)
         return -1;
-    }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n - 1, f);
-        if (n < cap - 1)
-            break;
-        char *nb = realloc(buf, cap * 2);
-        if (!nb) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = nb;
-        cap *= 2;
-    }
-    int rerr = ferror(f);
-    int e = errno;
-    fclose(f);
-    if (!buf || rerr) {
-        if (err && errlen)
-            snprintf(err, errlen, "cannot read report '%s': %s", path,
-                     buf ? strerror(e) : "out of memory");
-        free(buf);
-        return -1;
-    }
-    buf[n] = '\0';
     int rc = rc_report_parse_json(buf, path, out, meta, err, errlen);
     free(buf);
     return rc;

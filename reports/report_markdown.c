@@ -77,6 +77,25 @@ static void list_status(FILE *f, const rc_results *r, rc_status s, const char *t
         fprintf(f, "- … and %zu more\n", count - shown);
 }
 
+/* "**Coverage:** E of N cases executed, S skipped:" and a list of reasons. */
+static int coverage(FILE *f, const rc_results *r)
+{
+    rc_coverage cov;
+    if (rc_report_coverage(r, &cov) != 0)
+        return -1;
+    fprintf(f, "**Coverage:** %zu of %zu cases executed, %zu skipped%s\n", cov.executed, cov.total,
+            cov.skipped, cov.skipped ? ":" : ".");
+    for (size_t i = 0; i < cov.n_reasons; i++) {
+        fprintf(f, "- %zu × ", cov.reasons[i].count);
+        md(f, cov.reasons[i].reason);
+        fputc('\n', f);
+    }
+    if (cov.other_reasons)
+        fprintf(f, "- %zu × (%zu other reasons)\n", cov.other_count, cov.other_reasons);
+    fputc('\n', f);
+    return 0;
+}
+
 /* Backtick fence longer than any backtick run in s, so s cannot close it. */
 static int fence_len(const char *s)
 {
@@ -107,10 +126,16 @@ int rc_report_markdown_stream(const rc_results *r, FILE *f, const char *repro)
     if (isfinite(in->wall_seconds))
         fprintf(f, " in %.2f s", in->wall_seconds);
     fputs(".\n\n", f);
-    if (r->fatal[0]) {
+    char fbuf[sizeof r->fatal];
+    const char *fatal = rc_results_fatal(r, fbuf, sizeof fbuf);
+    if (fatal[0]) {
         fputs("**Fatal:** ", f);
-        md(f, r->fatal);
+        md(f, fatal);
         fputs("\n\n", f);
+    }
+    if (coverage(f, r) != 0) {
+        free(s);
+        return -1;
     }
 
     fputs("**Candidate:** ", f);

@@ -109,6 +109,24 @@ static void list_status(FILE *f, const rc_results *r, rc_status s, const char *t
     }
 }
 
+/* "coverage: E of N cases executed, S skipped", then one line per reason. */
+static int coverage(FILE *f, const rc_results *r)
+{
+    rc_coverage cov;
+    if (rc_report_coverage(r, &cov) != 0)
+        return -1;
+    fprintf(f, "\ncoverage: %zu of %zu cases executed, %zu skipped%s\n", cov.executed, cov.total,
+            cov.skipped, cov.skipped ? ":" : "");
+    for (size_t i = 0; i < cov.n_reasons; i++) {
+        fprintf(f, "  %6zu  ", cov.reasons[i].count);
+        rc_text_write(f, cov.reasons[i].reason, RC_TEXT_TERM);
+        fputc('\n', f);
+    }
+    if (cov.other_reasons)
+        fprintf(f, "  %6zu  (%zu other reasons)\n", cov.other_count, cov.other_reasons);
+    return 0;
+}
+
 int rc_report_terminal(const rc_results *r, FILE *f, int color, int verbose)
 {
     const rc_run_info *in = &r->info;
@@ -157,6 +175,8 @@ int rc_report_terminal(const rc_results *r, FILE *f, int color, int verbose)
         fputc('\n', f);
     }
     free(s);
+    if (coverage(f, r) != 0)
+        return -1;
 
     list_status(f, r, RC_STATUS_FAIL, "Failures", n[RC_STATUS_FAIL], color, verbose);
     list_status(f, r, RC_STATUS_WARN, "Warnings", n[RC_STATUS_WARN], color, verbose);
@@ -164,10 +184,12 @@ int rc_report_terminal(const rc_results *r, FILE *f, int color, int verbose)
         list_status(f, r, RC_STATUS_SKIP, "Skipped", n[RC_STATUS_SKIP], color, 0);
         list_status(f, r, RC_STATUS_PASS, "Passed", n[RC_STATUS_PASS], color, 0);
     }
-    if (r->fatal[0]) {
+    char fbuf[sizeof r->fatal];
+    const char *fatal = rc_results_fatal(r, fbuf, sizeof fbuf);
+    if (fatal[0]) {
         fputc('\n', f);
         colored(f, color, C_RED C_BOLD, "FATAL: ");
-        rc_text_write(f, r->fatal, RC_TEXT_TERM);
+        rc_text_write(f, fatal, RC_TEXT_TERM);
         fputc('\n', f);
     }
 

@@ -2,40 +2,10 @@
  * each output: valid UTF-8, no terminal control sequences, XML and
  * Markdown escaping. */
 #include "report.h"
+#include "escape.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* Length (1..4) of the well-formed UTF-8 sequence at s and its code point,
- * or 0 when s does not start one (overlong forms, surrogates, > U+10FFFF
- * and the noncharacters U+FFFE/U+FFFF, which XML forbids, count as bad). */
-static int utf8_decode(const unsigned char *s, unsigned long *cp)
-{
-    unsigned char c = s[0];
-    int len;
-    unsigned long v, min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        len = 2, v = c & 0x1F, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3, v = c & 0x0F, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4, v = c & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    for (int i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)   /* also stops at the terminating NUL */
-            return 0;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || v == 0xFFFE || v == 0xFFFF)
-        return 0;
-    *cp = v;
-    return len;
-}
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
@@ -51,7 +21,7 @@ char *rc_utf8_sanitize(const char *s)
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         unsigned long cp;
-        int len = utf8_decode(p, &cp);
+        int len = rc_utf8_decode(p, &cp);
         if (len == 0) {
             memcpy(o, REPLACEMENT, 3);
             o += 3;
@@ -66,11 +36,6 @@ char *rc_utf8_sanitize(const char *s)
     return out;
 }
 
-static int is_control(unsigned long cp)
-{
-    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
-}
-
 /* Characters Markdown would read as formatting (or as a table cell
  * boundary); a backslash makes each literal in CommonMark and GFM. */
 static int md_special(unsigned long cp)
@@ -78,44 +43,44 @@ static int md_special(unsigned long cp)
     return cp < 0x80 && cp && strchr("\\`*_[]<>|~&#!", (int)cp) != NULL;
 }
 
+static void xml_char(FILE *f, unsigned long cp, const char *bytes)
+{
+    switch (cp) {
+    case '&': fputs("&amp;", f); break;
+    case '<': fputs("&lt;", f); break;
+    case '>': fputs("&gt;", f); break;
+    case '"': fputs("&quot;", f); break;
+    case '\'': fputs("&apos;", f); break;
+    default: fputs(bytes, f);
+    }
+}
+
+/* Control characters and bad bytes take rc_escape_one's form everywhere;
+ * XML keeps tab and newline (as references in attributes, where parsers
+ * would normalise them away). */
 int rc_text_write(FILE *f, const char *s, rc_text_mode mode)
 {
-    if (!s)
-        s = "";
-    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    int xml = mode == RC_TEXT_XML || mode == RC_TEXT_XML_ATTR;
     while (*p) {
+        char one[RC_ESCAPE_ONE_MAX];
+        int escaped;
         unsigned long cp;
-        int len = utf8_decode(p, &cp);
-        if (len == 0) {
-            fputs(REPLACEMENT, f);
-            p++;
-            continue;
-        }
-        if (cp == '\t' || cp == '\n' || cp == '\r') {
-            if (mode == RC_TEXT_XML_ATTR || (mode == RC_TEXT_XML && cp == '\r'))
-                fprintf(f, "&#%lu;", cp);   /* else parsers normalise it away */
-            else if (mode == RC_TEXT_XML)
-                fputc((int)cp, f);
+        p += rc_escape_one(p, one, &escaped, &cp);
+        if (xml && escaped && (cp == '\t' || cp == '\n' || cp == '\r')) {
+            if (mode == RC_TEXT_XML_ATTR || cp == '\r')
+                fprintf(f, "&#%lu;", cp);
             else
-                fputc(' ', f);              /* terminal and Markdown: one line */
-        } else if (is_control(cp)) {
-            fprintf(f, "\\x%02lX", cp);
-        } else if (mode == RC_TEXT_XML || mode == RC_TEXT_XML_ATTR) {
-            switch (cp) {
-            case '&': fputs("&amp;", f); break;
-            case '<': fputs("&lt;", f); break;
-            case '>': fputs("&gt;", f); break;
-            case '"': fputs("&quot;", f); break;
-            case '\'': fputs("&apos;", f); break;
-            default: fwrite(p, 1, (size_t)len, f);
-            }
-        } else if (mode == RC_TEXT_MD && md_special(cp)) {
-            fputc('\\', f);
-            fputc((int)cp, f);
+                fputc((int)cp, f);
+        } else if (escaped) {
+            fputs(one, f);
+        } else if (xml) {
+            xml_char(f, cp, one);
         } else {
-            fwrite(p, 1, (size_t)len, f);
+            if (mode == RC_TEXT_MD && md_special(cp))
+                fputc('\\', f);
+            fputs(one, f);
         }
-        p += len;
     }
     return ferror(f) ? -1 : 0;
 }
