@@ -2,6 +2,9 @@
  * list, one entry, docs/catalogue.md, and the self-test that every mutant
  * is caught where its row says and diagnosed as its class. */
 #include "cli.h"
+#include "escape.h"
+#include "fileio.h"
+#include "report.h"
 #include "diagnose.h"
 #include "grid.h"
 #include "run.h"
@@ -47,7 +50,7 @@ static int cmd_show(const char *id)
 {
     const rc_cat_entry *e = rc_catalogue_find(id);
     if (!e) {
-        fprintf(stderr, "rope-conform: no catalogue entry '%s' (see 'rope-conform catalogue list')\n", id);
+        rc_errorf("rope-conform: no catalogue entry '%s' (see 'rope-conform catalogue list')", id);
         return 2;
     }
     char so[160], w[96];
@@ -113,29 +116,27 @@ static int cmd_markdown(const char *path, int check)
     rc_catalogue_markdown(m);
     fclose(m);
     int rc = 0;
+    char err[1024];
     if (check) {
-        FILE *f = fopen(path, "rb");
-        char *old = f ? malloc(len + 2) : NULL;
-        size_t got = old ? fread(old, 1, len + 1, f) : 0;
-        if (!f || got != len || memcmp(old, buf, len) != 0) {
+        size_t got = 0;
+        char *old = rc_read_file(path, RC_INPUT_MAX_BYTES, &got, err, sizeof err);
+        if (!old || got != len || memcmp(old, buf, len) != 0) {
             size_t i = 0, line = 1;
             while (old && i < got && i < len && old[i] == buf[i])
                 line += buf[i++] == '\n';
-            fprintf(stderr, "rope-conform: %s differs from the catalogue at line %zu; regenerate it with "
-                            "'rope-conform catalogue markdown'\n", path, line);
+            rc_errorf("rope-conform: %s differs from the catalogue at line %zu; regenerate it with "
+                      "'rope-conform catalogue markdown'%s%s", path, line, old ? "" : ": ", old ? "" : err);
             rc = 1;
         }
         free(old);
-        if (f)
-            fclose(f);
-    } else {
-        FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
-        if (!f || fwrite(buf, 1, len, f) != len) {
-            fprintf(stderr, "rope-conform: cannot write %s\n", path);
+    } else if (strcmp(path, "-") == 0) {
+        if (fwrite(buf, 1, len, stdout) != len) {
+            rc_errorf("rope-conform: cannot write the catalogue to stdout");
             rc = 3;
         }
-        if (f && f != stdout)
-            fclose(f);
+    } else if (rc_write_text_file(path, buf, len, err, sizeof err) != 0) {
+        rc_errorf("rope-conform: %s", err);
+        rc = 3;
     }
     free(buf);
     return rc;

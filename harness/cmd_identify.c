@@ -5,6 +5,7 @@
 #include "config.h"
 #include "dtype.h"
 #include "probe.h"
+#include "report.h"
 #include "variants.h"
 
 #include <cjson/cJSON.h>
@@ -38,16 +39,22 @@ static void print_finding(const char *name, const rc_finding *f)
 {
     if (!f->text[0])
         return;
-    printf("  %-10s %s\n", name, f->text);
-    printf("  %-10s   confidence %.2f (%s); %s\n", "", f->confidence, conf_word(f->confidence),
-           f->evidence);
+    printf("  %-10s ", name);
+    rc_text_write(stdout, f->text, RC_TEXT_TERM);   /* may quote the candidate */
+    printf("\n  %-10s   confidence %.2f (%s); ", "", f->confidence, conf_word(f->confidence));
+    rc_text_write(stdout, f->evidence, RC_TEXT_TERM);
+    putchar('\n');
 }
 
 static void print_text(const char *path, const rc_identify_result *r)
 {
     char label[160];
     rc_params_label(&r->declared.params, label, sizeof label);
-    printf("identify %s\n  called with %s at %s: %s\n\n", path, label, rc_dtype_name(r->dtype), r->note);
+    fputs("identify ", stdout);
+    rc_text_write(stdout, path, RC_TEXT_TERM);
+    printf("\n  called with %s at %s: ", label, rc_dtype_name(r->dtype));
+    rc_text_write(stdout, r->note, RC_TEXT_TERM);
+    fputs("\n\n", stdout);
     print_finding("pairing", &r->f_pairing);
     print_finding("rotary", &r->f_rotary);
     print_finding("direction", &r->f_direction);
@@ -79,8 +86,11 @@ static void print_text(const char *path, const rc_identify_result *r)
         printf("\n  behaves as declared\n");
     else {
         printf("\n  mismatches with what it was called with:\n");
-        for (int i = 0; i < r->n_mismatch; i++)
-            printf("    - %s\n", r->mismatch[i]);
+        for (int i = 0; i < r->n_mismatch; i++) {
+            fputs("    - ", stdout);
+            rc_text_write(stdout, r->mismatch[i], RC_TEXT_TERM);
+            putchar('\n');
+        }
     }
 }
 
@@ -108,13 +118,20 @@ static cJSON *ident_params_json(const rc_identify_result *r)
 static int write_file(const char *file, cJSON *doc)
 {
     char *s = doc ? cJSON_Print(doc) : NULL;
-    FILE *f = s ? fopen(file, "w") : NULL;
-    int rc = f && fputs(s, f) >= 0 && fputc('\n', f) != EOF ? 0 : -1;
-    if (f && fclose(f) != 0)
-        rc = -1;
-    free(s);
+    char err[1024] = "out of memory";
+    size_t n = s ? strlen(s) : 0;
+    char *text = s ? realloc(s, n + 2) : NULL;
+    int rc = -1;
+    if (text) {
+        text[n] = '\n';
+        text[n + 1] = '\0';
+        rc = rc_write_text_file(file, text, n + 1, err, sizeof err);
+    } else {
+        free(s);
+    }
+    free(text);
     if (rc != 0)
-        rc_errorf("rope-conform: cannot write %s", file);
+        rc_errorf("rope-conform: %s", err);
     return rc;
 }
 
@@ -207,7 +224,12 @@ int rc_cmd_identify(int argc, char **argv)
         return 2;
     }
     const char *path = argv[optind];
-    char err[512];
+    char err[1024];
+    const char *const outs[] = { json, params_out };
+    if (rc_report_targets_check(outs, 2, err, sizeof err) != 0) {
+        rc_errorf("rope-conform: %s", err);
+        return 2;
+    }
     static rc_config cfg;
     if (config && rc_config_load(config, &cfg, err, sizeof err) != 0) {
         rc_errorf("rope-conform: %s", err);

@@ -2,6 +2,7 @@
  * in vectors/ (docs/vectors.md). */
 #include "cli.h"
 #include "escape.h"
+#include "report.h"
 #include "vectors.h"
 
 #include <getopt.h>
@@ -95,6 +96,13 @@ int rc_cmd_vectors(int argc, char **argv)
     }
     char err[1024];
     int rc;
+    char manifest[4200];
+    snprintf(manifest, sizeof manifest, "%s/MANIFEST.json", dir);
+    const char *const outs[] = { manifest };
+    if (strcmp(action, "generate") == 0 && rc_report_targets_check(outs, 1, err, sizeof err) != 0) {
+        rc_errorf("rope-conform: vectors generate: %s", err);
+        return 2;
+    }
     if (strcmp(action, "generate") == 0)
         rc = rc_vec_generate(dir, seed, stdout, err, sizeof err) == 0 ? 0 : 2;
     else if (is_check)

@@ -56,11 +56,27 @@ size_t rc_escape_one(const unsigned char *p, char out[RC_ESCAPE_ONE_MAX], int *e
     return (size_t)len;
 }
 
+/* Length of s escaped. */
+static size_t escaped_len(const unsigned char *p)
+{
+    size_t len = 0;
+    while (*p) {
+        char one[RC_ESCAPE_ONE_MAX];
+        int esc;
+        unsigned long cp;
+        p += rc_escape_one(p, one, &esc, &cp);
+        len += strlen(one);
+    }
+    return len;
+}
+
 const char *rc_escape(const char *s, char *buf, size_t n)
 {
     if (n == 0)
         return buf;
     const unsigned char *p = (const unsigned char *)(s ? s : "");
+    /* all of it fits: no room to keep for an ellipsis */
+    int fits = escaped_len(p) < n;
     size_t o = 0;
     while (*p) {
         char one[RC_ESCAPE_ONE_MAX];
@@ -69,7 +85,7 @@ const char *rc_escape(const char *s, char *buf, size_t n)
         size_t used = rc_escape_one(p, one, &esc, &cp);
         size_t k = strlen(one);
         /* keep room for "..." unless this is the last character */
-        size_t need = k + (p[used] ? 3 : 0);
+        size_t need = k + (p[used] && !fits ? 3 : 0);
         if (o + need >= n) {
             /* the previous character left room for this (o + 3 < n) */
             if (o + 3 < n) {

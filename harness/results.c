@@ -67,6 +67,8 @@ const char *rc_results_fatal(const rc_results *r, char *buf, size_t n)
         return "";
     if (r->n_cases == 0)
         snprintf(buf, n, RC_NO_CASE_EXECUTED ": the run had no cases, so it shows nothing");
+    else if (r->n_cases == 1)
+        snprintf(buf, n, RC_NO_CASE_EXECUTED ": its one case was skipped, so the run shows nothing");
     else
         snprintf(buf, n, RC_NO_CASE_EXECUTED ": all %zu cases were skipped, so the run shows nothing",
                  r->n_cases);
