@@ -120,6 +120,18 @@ void rc_escape_inplace(char *buf, size_t n)
     }
 }
 
+int rc_err_vformat(char *err, size_t errlen, const char *before, const char *name,
+                   const char *after, const char *fmt, va_list ap)
+{
+    if (!err || errlen == 0)
+        return -1;
+    int n = snprintf(err, errlen, "%s%s%s", before, name ? name : "", after);
+    if (n >= 0 && (size_t)n < errlen)
+        vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+    rc_escape_inplace(err, errlen);
+    return -1;
+}
+
 void rc_errorf(const char *fmt, ...)
 {
     char small[1024];

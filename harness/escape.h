@@ -12,6 +12,7 @@
 #ifndef RC_ESCAPE_H
 #define RC_ESCAPE_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Longest rendering of one character: "\xHH" or a 4-byte UTF-8 sequence. */
@@ -37,6 +38,13 @@ const char *rc_escape(const char *s, char *buf, size_t n);
 char *rc_escape_dup(const char *s);
 /* Escape buf in place (for a message a producer has just formatted). */
 void rc_escape_inplace(char *buf, size_t n);
+
+/* Format an error message into err as before + name + after + the
+ * formatted text, escaped to one line.  Always returns -1 (for
+ * "return rc_err_vformat(...)"). */
+int rc_err_vformat(char *err, size_t errlen, const char *before, const char *name,
+                   const char *after, const char *fmt, va_list ap)
+    __attribute__((format(printf, 6, 0)));
 
 /* Print one error line on stderr: the formatted text, escaped, then one
  * newline.  fmt should not end in a newline. */

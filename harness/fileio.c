@@ -16,15 +16,10 @@ static int fail(char *err, size_t errlen, const char *path, const char *fmt, ...
 
 static int fail(char *err, size_t errlen, const char *path, const char *fmt, ...)
 {
-    if (!err || errlen == 0)
-        return -1;
-    char why[256];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(why, sizeof why, fmt, ap);
+    rc_err_vformat(err, errlen, "", path, ": ", fmt, ap);
     va_end(ap);
-    char name[1024];
-    snprintf(err, errlen, "%s: %s", rc_escape(path ? path : "", name, sizeof name), why);
     return -1;
 }
 

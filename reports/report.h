@@ -174,9 +174,10 @@ typedef enum rc_text_mode {
     RC_TEXT_XML_ATTR,  /* XML attribute value (double-quoted)           */
     RC_TEXT_MD         /* one line of Markdown, punctuation escaped     */
 } rc_text_mode;
-/* Write s (NULL = "") to f.  Everywhere: bytes that are not valid UTF-8
- * become U+FFFD, control characters become the text "\xHH" (except tab and
- * newlines where the mode keeps them).  0 ok, -1 on a stream error. */
+/* Write s (NULL = "") to f.  Everywhere, control characters and bytes that
+ * are not valid UTF-8 take rc_escape_one's form (escape.h: \n \r \t
+ * \xHH), except tab and newlines where an XML mode keeps them.  0 ok, -1 on
+ * a stream error. */
 int rc_text_write(FILE *f, const char *s, rc_text_mode mode);
 /* s with invalid UTF-8 replaced by U+FFFD (malloc'd; NULL = ""); NULL if
  * out of memory. */
@@ -213,6 +214,16 @@ typedef struct rc_coverage {
 } rc_coverage;
 /* 0 ok, -1 out of memory. */
 int rc_report_coverage(const rc_results *r, rc_coverage *out);
+/* The coverage block of a text view.  head is a printf format taking
+ * executed, total, skipped and a string (":" when some were skipped, else
+ * quiet_end); item takes a count and is followed by the reason (written in
+ * mode) and a newline; other takes the count and the number of reasons
+ * beyond the listed ones.  0 ok, -1 out of memory or a stream error. */
+typedef struct rc_coverage_style {
+    const char *head, *quiet_end, *item, *other;
+    rc_text_mode mode;
+} rc_coverage_style;
+int rc_report_coverage_write(FILE *f, const rc_results *r, const rc_coverage_style *st);
 
 /* Report files.  A regular file (or a path that does not exist yet) is
  * written atomically: a temp file in the same directory, then commit (fsync

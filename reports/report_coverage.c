@@ -71,3 +71,19 @@ int rc_report_coverage(const rc_results *r, rc_coverage *out)
     free(g);
     return 0;
 }
+
+int rc_report_coverage_write(FILE *f, const rc_results *r, const rc_coverage_style *st)
+{
+    rc_coverage cov;
+    if (rc_report_coverage(r, &cov) != 0)
+        return -1;
+    fprintf(f, st->head, cov.executed, cov.total, cov.skipped, cov.skipped ? ":" : st->quiet_end);
+    for (size_t i = 0; i < cov.n_reasons; i++) {
+        fprintf(f, st->item, cov.reasons[i].count);
+        rc_text_write(f, cov.reasons[i].reason, st->mode);
+        fputc('\n', f);
+    }
+    if (cov.other_reasons)
+        fprintf(f, st->other, cov.other_count, cov.other_reasons);
+    return ferror(f) ? -1 : 0;
+}

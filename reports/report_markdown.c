@@ -78,23 +78,10 @@ static void list_status(FILE *f, const rc_results *r, rc_status s, const char *t
 }
 
 /* "**Coverage:** E of N cases executed, S skipped:" and a list of reasons. */
-static int coverage(FILE *f, const rc_results *r)
-{
-    rc_coverage cov;
-    if (rc_report_coverage(r, &cov) != 0)
-        return -1;
-    fprintf(f, "**Coverage:** %zu of %zu cases executed, %zu skipped%s\n", cov.executed, cov.total,
-            cov.skipped, cov.skipped ? ":" : ".");
-    for (size_t i = 0; i < cov.n_reasons; i++) {
-        fprintf(f, "- %zu × ", cov.reasons[i].count);
-        md(f, cov.reasons[i].reason);
-        fputc('\n', f);
-    }
-    if (cov.other_reasons)
-        fprintf(f, "- %zu × (%zu other reasons)\n", cov.other_count, cov.other_reasons);
-    fputc('\n', f);
-    return 0;
-}
+static const rc_coverage_style coverage_style = {
+    "**Coverage:** %zu of %zu cases executed, %zu skipped%s\n", ".", "- %zu × ",
+    "- %zu × (%zu other reasons)\n", RC_TEXT_MD
+};
 
 /* Backtick fence longer than any backtick run in s, so s cannot close it. */
 static int fence_len(const char *s)
@@ -133,7 +120,7 @@ int rc_report_markdown_stream(const rc_results *r, FILE *f, const char *repro)
         md(f, fatal);
         fputs("\n\n", f);
     }
-    if (coverage(f, r) != 0) {
+    if (rc_report_coverage_write(f, r, &coverage_style) != 0 || fputc('\n', f) == EOF) {
         free(s);
         return -1;
     }

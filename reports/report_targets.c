@@ -39,15 +39,10 @@ static int failf(char *err, size_t errlen, const char *path, const char *fmt, ..
 
 static int failf(char *err, size_t errlen, const char *path, const char *fmt, ...)
 {
-    if (!err || errlen == 0)
-        return -1;
-    char why[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(why, sizeof why, fmt, ap);
+    rc_err_vformat(err, errlen, "cannot write report '", path, "': ", fmt, ap);
     va_end(ap);
-    snprintf(err, errlen, "cannot write report '%s': %s", path, why);
-    rc_escape_inplace(err, errlen);
     return -1;
 }
 

@@ -110,22 +110,10 @@ static void list_status(FILE *f, const rc_results *r, rc_status s, const char *t
 }
 
 /* "coverage: E of N cases executed, S skipped", then one line per reason. */
-static int coverage(FILE *f, const rc_results *r)
-{
-    rc_coverage cov;
-    if (rc_report_coverage(r, &cov) != 0)
-        return -1;
-    fprintf(f, "\ncoverage: %zu of %zu cases executed, %zu skipped%s\n", cov.executed, cov.total,
-            cov.skipped, cov.skipped ? ":" : "");
-    for (size_t i = 0; i < cov.n_reasons; i++) {
-        fprintf(f, "  %6zu  ", cov.reasons[i].count);
-        rc_text_write(f, cov.reasons[i].reason, RC_TEXT_TERM);
-        fputc('\n', f);
-    }
-    if (cov.other_reasons)
-        fprintf(f, "  %6zu  (%zu other reasons)\n", cov.other_count, cov.other_reasons);
-    return 0;
-}
+static const rc_coverage_style coverage_style = {
+    "\ncoverage: %zu of %zu cases executed, %zu skipped%s\n", "", "  %6zu  ",
+    "  %6zu  (%zu other reasons)\n", RC_TEXT_TERM
+};
 
 int rc_report_terminal(const rc_results *r, FILE *f, int color, int verbose)
 {
@@ -175,7 +163,7 @@ int rc_report_terminal(const rc_results *r, FILE *f, int color, int verbose)
         fputc('\n', f);
     }
     free(s);
-    if (coverage(f, r) != 0)
+    if (rc_report_coverage_write(f, r, &coverage_style) != 0)
         return -1;
 
     list_status(f, r, RC_STATUS_FAIL, "Failures", n[RC_STATUS_FAIL], color, verbose);

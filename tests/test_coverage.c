@@ -18,41 +18,8 @@
 #include "report.h"
 #include "results.h"
 
-static char tmpdir[256];
-
-static void setup(void)
-{
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/rc_coverage_XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-}
-
-static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb, (void)flag, (void)ftw;
-    return remove(p);
-}
-
-static void teardown(void)
-{
-    nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static const char *tpath(const char *name)
-{
-    static char buf[4][512];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
-    return buf[k];
-}
-
-static char *slurp(const char *path)
-{
-    char err[512];
-    char *s = rc_read_file(path, RC_INPUT_MAX_BYTES, NULL, err, sizeof err);
-    ck_assert_msg(s != NULL, "%s", err);
-    return s;
-}
+#define TMPDIR_PREFIX "rc_coverage"
+#include "testutil.h"
 
 static void add(rc_results *r, const char *suite, const char *name, rc_status st, const char *msg)
 {
@@ -245,19 +212,6 @@ static void hostile(char *buf, size_t n)
     snprintf(buf + o, n - o, "%s", rest);
 }
 
-static void assert_xml_chars(const char *x)
-{
-    for (const unsigned char *p = (const unsigned char *)x; *p;) {
-        unsigned long cp;
-        int n = rc_utf8_decode(p, &cp);
-        ck_assert_msg(n > 0, "invalid UTF-8 at byte %ld", (long)(p - (const unsigned char *)x));
-        ck_assert_msg(cp >= 0x20 || cp == '\t' || cp == '\n' || cp == '\r',
-                      "XML 1.0 forbids %#lx", cp);
-        ck_assert_msg(cp < 0x7f || cp > 0x9f, "control character %#lx", cp);
-        p += n;
-    }
-}
-
 START_TEST(writers_keep_hostile_text_safe)
 {
     char evil[256];
@@ -276,7 +230,7 @@ START_TEST(writers_keep_hostile_text_safe)
 
     ck_assert_int_eq(rc_report_junit(&r, tpath("h.xml"), err, sizeof err), 0);
     char *x = slurp(tpath("h.xml"));
-    assert_xml_chars(x);
+    assert_clean_text(x, 1, 0);
     ck_assert_ptr_null(strstr(x, "]]>"));
     ck_assert_ptr_null(strstr(x, "<tag"));
     ck_assert_ptr_nonnull(strstr(x, "\\x01\\x02"));
@@ -291,8 +245,8 @@ START_TEST(writers_keep_hostile_text_safe)
      * byte, the table's pipes escaped */
     ck_assert_int_eq(rc_report_markdown(&r, tpath("h.md"), err, sizeof err), 0);
     char *md = slurp(tpath("h.md"));
+    assert_clean_text(md, 0, 0);
     for (const char *p = md; *p; p++) {
-        ck_assert_msg((unsigned char)*p >= 0x20 || *p == '\n', "control byte %#x", *p);
         ck_assert_msg(*p != '<' || (p > md && p[-1] == '\\'), "raw < in Markdown");
     }
     ck_assert_ptr_nonnull(strstr(md, "\\<tag a=\"1\"\\>\\&amp;\\]\\]\\> \\| \\`\\*\\_\\[x\\](y)\\` \\# \\~ \\!"));
@@ -305,8 +259,7 @@ START_TEST(writers_keep_hostile_text_safe)
     ck_assert_int_eq(rc_report_terminal(&r, f, 0, 1), 0);
     fclose(f);
     char *t = slurp(tpath("h.txt"));
-    for (const char *p = t; *p; p++)
-        ck_assert_msg((unsigned char)*p >= 0x20 || *p == '\n', "control byte %#x", *p);
+    assert_clean_text(t, 0, 0);
     ck_assert_ptr_nonnull(strstr(t, "FATAL: \\x01\\x02\\x03"));
     free(t);
 
@@ -314,13 +267,7 @@ START_TEST(writers_keep_hostile_text_safe)
      * exactly through the encoder's escapes */
     ck_assert_int_eq(rc_report_json(&r, tpath("h.json"), err, sizeof err), 0);
     char *j = slurp(tpath("h.json"));
-    for (const unsigned char *p = (const unsigned char *)j; *p;) {
-        unsigned long cp;
-        int n = rc_utf8_decode(p, &cp);
-        ck_assert_msg(n > 0, "invalid UTF-8 in JSON");
-        ck_assert_msg(cp >= 0x20 || cp == '\t' || cp == '\n', "raw control %#lx in JSON", cp);
-        p += n;
-    }
+    assert_clean_text(j, 1, 1);
     cJSON *root = cJSON_Parse(j);
     ck_assert_ptr_nonnull(root);
     char *clean = rc_utf8_sanitize(evil);

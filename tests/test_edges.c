@@ -32,49 +32,8 @@
  * less than a run of the hanging candidate (3 calls of --timeout 100). */
 #define CAP_SECONDS 120
 
-static char tmpdir[256];
-
-static void setup(void)
-{
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/rc_edges_XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-}
-
-static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb, (void)flag, (void)ftw;
-    return remove(p);
-}
-
-static void teardown(void)
-{
-    nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static const char *tpath(const char *name)
-{
-    static char buf[8][512];
-    static int k;
-    k = (k + 1) % 8;
-    snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
-    return buf[k];
-}
-
-static char *slurp(const char *path)
-{
-    char err[512];
-    char *s = rc_read_file(path, RC_INPUT_MAX_BYTES, NULL, err, sizeof err);
-    ck_assert_msg(s != NULL, "%s", err);
-    return s;
-}
-
-static void write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "wb");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    ck_assert_int_eq(fclose(f), 0);
-}
+#define TMPDIR_PREFIX "rc_edges"
+#include "testutil.h"
 
 /* ---- running the CLI ------------------------------------------------------ */
 
@@ -366,8 +325,7 @@ START_TEST(candidate_strings_escaped)
     /* the terminal report: the name and version escaped on the header line */
     ck_assert_msg(strstr(c.out, "rope-conform " RC_VERSION_STRING ": evil\\n\\x1B[31mname 1\\r\\x1B]0;title\\x07 ("),
                   "%s", c.out);
-    for (const char *p = c.out; *p; p++)
-        ck_assert_msg((unsigned char)*p >= 0x20 || *p == '\n', "control byte 0x%02x on stdout", *p);
+    assert_clean_text(c.out, 0, 0);
     /* JSON keeps the strings exactly (its encoder escapes them) */
     char *text = slurp(tpath("e.json"));
     cJSON *root = cJSON_Parse(text);
@@ -387,13 +345,7 @@ START_TEST(candidate_strings_escaped)
     /* JUnit: well-formed, nothing XML 1.0 forbids */
     char *x = slurp(tpath("e.xml"));
     ck_assert_ptr_nonnull(strstr(x, "value=\"evil&#10;\\x1B[31mname\""));
-    for (const unsigned char *p = (const unsigned char *)x; *p;) {
-        unsigned long cp;
-        int n = rc_utf8_decode(p, &cp);
-        ck_assert_msg(n > 0, "invalid UTF-8 in the JUnit report");
-        ck_assert_msg(cp >= 0x20 || cp == '\t' || cp == '\n', "control character %#lx", cp);
-        p += n;
-    }
+    assert_clean_text(x, 1, 0);
     free(x);
     if (system("command -v xmllint >/dev/null 2>&1") == 0) {
         char cmd[700];
