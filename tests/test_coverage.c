@@ -21,6 +21,16 @@
 #define TMPDIR_PREFIX "rc_coverage"
 #include "testutil.h"
 
+/* The terminal report of r as a string (caller frees). */
+static char *terminal_text(const rc_results *r, int verbose)
+{
+    FILE *f = fopen(tpath("term.txt"), "w");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(rc_report_terminal(r, f, 0, verbose), 0);
+    ck_assert_int_eq(fclose(f), 0);
+    return slurp(tpath("term.txt"));
+}
+
 static void add(rc_results *r, const char *suite, const char *name, rc_status st, const char *msg)
 {
     rc_case_result *c = rc_results_add(r);
@@ -132,11 +142,7 @@ START_TEST(coverage_in_every_report)
     ck_assert_ptr_nonnull(strstr(x, "<property name=\"skip_reason\" value=\"4: unsupported: a\"/>"));
     free(x);
 
-    FILE *f = fopen(tpath("c.txt"), "w+");
-    ck_assert_ptr_nonnull(f);
-    ck_assert_int_eq(rc_report_terminal(&r, f, 0, 0), 0);
-    fclose(f);
-    char *t = slurp(tpath("c.txt"));
+    char *t = terminal_text(&r, 0);
     ck_assert_ptr_nonnull(strstr(t, "coverage: 3 of 24 cases executed, 21 skipped:\n"
                                     "       4  unsupported: a\n"));
     ck_assert_ptr_nonnull(strstr(t, "       5  (5 other reasons)\n"));
@@ -254,11 +260,7 @@ START_TEST(writers_keep_hostile_text_safe)
     free(md);
 
     /* terminal: one line per case, no control byte */
-    FILE *f = fopen(tpath("h.txt"), "w+");
-    ck_assert_ptr_nonnull(f);
-    ck_assert_int_eq(rc_report_terminal(&r, f, 0, 1), 0);
-    fclose(f);
-    char *t = slurp(tpath("h.txt"));
+    char *t = terminal_text(&r, 1);
     assert_clean_text(t, 0, 0);
     ck_assert_ptr_nonnull(strstr(t, "FATAL: \\x01\\x02\\x03"));
     free(t);
@@ -292,10 +294,5 @@ int main(void)
     tcase_add_test(t, nothing_executed_is_not_a_pass);
     tcase_add_test(t, writers_keep_hostile_text_safe);
     suite_add_tcase(s, t);
-    SRunner *sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_FORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(s);
 }

@@ -416,10 +416,5 @@ int main(void)
     tcase_add_test(c, config_key_with_newline_is_one_line);
     tcase_add_test(c, candidate_strings_escaped);
     suite_add_tcase(s, c);
-    SRunner *sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_FORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(s);
 }

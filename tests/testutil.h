@@ -77,4 +77,15 @@ static inline void assert_clean_text(const char *s, int allow_tab_cr, int allow_
     }
 }
 
+/* Run one suite in forked tests; the process exit code. */
+static inline int run_suite(Suite *s)
+{
+    SRunner *sr = srunner_create(s);
+    srunner_set_fork_status(sr, CK_FORK);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
 #endif
