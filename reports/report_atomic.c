@@ -52,6 +52,12 @@ static int open_direct(rc_atomic_file *a, int fd, char *err, size_t errlen)
         int e = errno;
         if (fd >= 0)
             close(fd);
+        if (e == ENXIO && err && errlen) {   /* a FIFO nobody opened */
+            snprintf(err, errlen, "cannot write report '%s': no reader opened the FIFO within %d s",
+                     a->path, RC_FIFO_WAIT_MS / 1000);
+            rc_escape_inplace(err, errlen);
+            return -1;
+        }
         return fail(err, errlen, a->path, "write", e);
     }
     return 0;
