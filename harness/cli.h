@@ -15,6 +15,25 @@ typedef struct rc_subcommand {
 #include "commands.def"
 #undef RC_COMMAND
 
+/* The tables --help and the manual page (rc_man_page) are both printed
+ * from (cli_tables.c): the subcommands of commands.def, the synopsis lines
+ * (after "rope-conform "), the exit codes. */
+typedef struct rc_exit_code {
+    int code;
+    const char *brief, *meaning;
+} rc_exit_code;
+extern const rc_subcommand rc_commands[];
+extern const size_t rc_n_commands;
+extern const char *const rc_synopsis[];
+extern const size_t rc_n_synopsis;
+extern const rc_exit_code rc_exit_codes[];
+extern const size_t rc_n_exit_codes;
+
+/* The manual page, troff -man, to out: the synopsis, every command's
+ * summary and its own --help text, the exit codes, the environment and the
+ * files (man.c).  0, or -1 when a help text could not be captured. */
+int rc_man_page(FILE *out);
+
 void rc_cmd_run_help(FILE *f);
 
 /* Shared option parsing helpers: 0 ok, -1 with a message on stderr. */

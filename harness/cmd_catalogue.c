@@ -7,6 +7,7 @@
 #include "report.h"
 #include "diagnose.h"
 #include "grid.h"
+#include "paths.h"
 #include "run.h"
 
 #include <stdio.h>
@@ -17,7 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define RC_DEFAULT_MD RC_SOURCE_DIR "/docs/catalogue.md"
+#define RC_DEFAULT_MD "docs/catalogue.md" /* in the data directory (paths.h) */
 
 static double now(void)
 {
@@ -53,13 +54,13 @@ static int cmd_show(const char *id)
         rc_errorf("rope-conform: no catalogue entry '%s' (see 'rope-conform catalogue list')", id);
         return 2;
     }
-    char so[160], w[96];
+    char so[160], w[96], dir[4096];
     rc_catalogue_so_name(e, so, sizeof so);
     where(e, w, sizeof w);
     printf("id:          %s\nclass:       %s\nwhat:        %s\nnumerically: %s\nseen in:     %s\n"
            "caught by:   %s%s%s\nfix:         %s\nmutant:      %s/%s (table %s)\n",
            e->id, e->cls, e->description, e->effect, e->refs, w, e->note[0] ? ": " : "", e->note, e->fix,
-           RC_CATALOGUE_DIR, so, e->symbol);
+           rc_path(RC_PATH_LIB, "catalogue", dir, sizeof dir), so, e->symbol);
     return 0;
 }
 
@@ -168,9 +169,10 @@ static void run_one(rc_ctx *ctx, rc_case *c, rc_case_result *res)
  * table. */
 static int load_mutant(const rc_cat_entry *e, rc_candidate *cand, char *err, size_t n)
 {
-    char so[160], path[1024];
+    char so[160], rel[192], path[4096];
     rc_catalogue_so_name(e, so, sizeof so);
-    snprintf(path, sizeof path, "%s/%s", RC_CATALOGUE_DIR, so);
+    snprintf(rel, sizeof rel, "catalogue/%s", so);
+    rc_path(RC_PATH_LIB, rel, path, sizeof path);
     if (rc_candidate_load(path, cand, err, n) == 0)
         return 1;
     memset(cand, 0, sizeof *cand);
@@ -291,7 +293,8 @@ int rc_catalogue_selftest(int level, const char *only, FILE *out)
     o.seed = 1;
     o.timeout = 10.0;
     o.quiet = 1;
-    o.candidate = RC_DEFAULT_ADAPTER_DIR "/librope_reference.so";
+    char ref[4096];
+    o.candidate = rc_path(RC_PATH_LIB, "librope_reference.so", ref, sizeof ref);
     rc_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     ctx.opts = &o;
@@ -362,11 +365,12 @@ int rc_catalogue_selftest(int level, const char *only, FILE *out)
 
 static void usage(FILE *f)
 {
+    char md[4096];
     fprintf(f, "usage: rope-conform catalogue list\n"
                "       rope-conform catalogue show ID\n"
                "       rope-conform catalogue markdown [FILE|-] [--check]   (default %s)\n"
                "       rope-conform catalogue selftest [--level N] [--only ID]\n",
-            RC_DEFAULT_MD);
+            rc_path(RC_PATH_DATA, RC_DEFAULT_MD, md, sizeof md));
 }
 
 int rc_cmd_catalogue(int argc, char **argv)
@@ -381,7 +385,8 @@ int rc_cmd_catalogue(int argc, char **argv)
     if (strcmp(cmd, "show") == 0 && argc == 3)
         return cmd_show(argv[2]);
     if (strcmp(cmd, "markdown") == 0) {
-        const char *path = RC_DEFAULT_MD;
+        char md[4096];
+        const char *path = rc_path(RC_PATH_DATA, RC_DEFAULT_MD, md, sizeof md);
         int check = 0;
         for (int i = 2; i < argc; i++) {
             if (strcmp(argv[i], "--check") == 0)

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "escape.h"
 #include "report.h"
+#include "paths.h"
 #include "vectors.h"
 
 #include <getopt.h>
@@ -13,6 +14,7 @@
 
 static void help(FILE *f)
 {
+    char vdir[4096];
     fprintf(f,
             "usage: rope-conform vectors generate [--dir DIR] [--seed S]\n"
             "       rope-conform vectors verify [--dir DIR]\n"
@@ -27,7 +29,8 @@ static void help(FILE *f)
             "                   from the manifest\n"
             "  --profile NAME   check: error model, standard* or strict\n"
             "  --timeout S      check: limit per candidate call in seconds (*%.0f)\n",
-            RC_VEC_DEFAULT_DIR, RC_VEC_DEFAULT_SEED, DEFAULT_TIMEOUT);
+            rc_path(RC_PATH_DATA, RC_VEC_DEFAULT_DIR, vdir, sizeof vdir), RC_VEC_DEFAULT_SEED,
+            DEFAULT_TIMEOUT);
 }
 
 enum { O_DIR = 256, O_SEED, O_PROFILE, O_TIMEOUT, O_HELP };
@@ -43,7 +46,9 @@ int rc_cmd_vectors(int argc, char **argv)
         help(argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
-    const char *action = argv[1], *dir = RC_VEC_DEFAULT_DIR, *profile = "standard";
+    char vdir[4096];
+    const char *action = argv[1], *profile = "standard";
+    const char *dir = rc_path(RC_PATH_DATA, RC_VEC_DEFAULT_DIR, vdir, sizeof vdir);
     unsigned long long seed = RC_VEC_DEFAULT_SEED;
     double timeout = DEFAULT_TIMEOUT;
     int seed_given = 0;
