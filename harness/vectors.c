@@ -414,7 +414,7 @@ int rc_vec_parse(const char *text, const char *source, rc_vec_file *out, char *e
         return fail(&x, "not valid JSON (near byte %zu)", off);
     }
     int rc = -1;
-    int64_t v;
+    int64_t v = 0; /* set by get_int on success; 0 quiets -Wmaybe-uninitialized */
     const char *s = NULL;
     if (!cJSON_IsObject(root)) {
         fail(&x, "not a JSON object");

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian packages rope-conform builds with, when any is missing.
+# --ci adds what .ci/run needs besides: clang (the second compiler) and
+# man-db (renders the manual page).
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config check libmpfr-dev libgmp-dev libcjson-dev)
+if [ "${1:-}" = --ci ]; then
+  pkgs+=(clang man-db)
+fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

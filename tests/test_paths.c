@@ -43,7 +43,7 @@ END_TEST
 
 static void mkdirs(const char *root, const char *rel)
 {
-    char p[PATH_MAX];
+    char p[2 * PATH_MAX];
     snprintf(p, sizeof p, "%s/%s", root, rel);
     for (char *s = p + strlen(root) + 1; ; s++) {
         if (*s == '/' || *s == '\0') {
