@@ -50,14 +50,17 @@ static int fast_init(rc_golden *g)
     return g->fcache ? 0 : -1;
 }
 
-rc_cs_cache *rc_golden_mpfr_cache(rc_golden *g)
+static void free_plain(rc_golden *g)
 {
-    if (!g->cache) {
-        g->cache = rc_cs_cache_new(g->npairs, (const mpfr_t *)g->w, RC_GOLDEN_TABLE_ERR);
-        if (!g->cache)
-            abort(); /* the engine cannot report a result without it */
-    }
-    return g->cache;
+    free(g->short_f);
+    free(g->long_f);
+    free(g->w);
+    free(g->w_d);
+    free(g->row_x0);
+    free(g->row_x1);
+    free(g->row_b0);
+    free(g->row_b1);
+    free(g->row_und);
 }
 
 rc_golden *rc_golden_new(const rc_rope_params *p, char *err, size_t errlen)
@@ -78,9 +81,15 @@ rc_golden *rc_golden_new(const rc_rope_params *p, char *err, size_t errlen)
         g->p.short_factor = g->short_f;
         g->p.long_factor = g->long_f;
     }
-    g->w = malloc((size_t)g->npairs * sizeof *g->w);
-    g->w_d = malloc((size_t)g->npairs * sizeof *g->w_d);
-    if (!g->w || !g->w_d)
+    const size_t np = (size_t)g->npairs;
+    g->w = malloc(np * sizeof *g->w);
+    g->w_d = malloc(np * sizeof *g->w_d);
+    g->row_x0 = malloc(np * sizeof(double));
+    g->row_x1 = malloc(np * sizeof(double));
+    g->row_b0 = malloc(np * sizeof(uint64_t));
+    g->row_b1 = malloc(np * sizeof(uint64_t));
+    g->row_und = malloc(np);
+    if (!g->w || !g->w_d || !g->row_x0 || !g->row_x1 || !g->row_b0 || !g->row_b1 || !g->row_und)
         goto oom;
     for (int k = 0; k < g->npairs; k++) {
         mpfr_init2(g->w[k], RC_GOLDEN_TABLE_PREC);
@@ -114,10 +123,7 @@ rc_golden *rc_golden_new(const rc_rope_params *p, char *err, size_t errlen)
     return g;
 oom:
     if (g) { /* partial: only plain allocations so far */
-        free(g->short_f);
-        free(g->long_f);
-        free(g->w);
-        free(g->w_d);
+        free_plain(g);
         free(g);
     }
     if (err && errlen)
@@ -139,10 +145,7 @@ void rc_golden_free(rc_golden *g)
     for (int l = 0; l < RC_GOLDEN_LEVELS; l++)
         mpfr_clears(g->t[l], g->y[l], g->tmp1[l], g->tmp2[l], g->lvl_m[l], g->pa[l], g->pb[l],
                     (mpfr_ptr)0);
-    free(g->w);
-    free(g->w_d);
-    free(g->short_f);
-    free(g->long_f);
+    free_plain(g);
     free(g);
 }
 
@@ -165,10 +168,12 @@ void rc_golden_set_fast(rc_golden *g, int on) { g->fast_off = !on; }
 void rc_golden_fast_stats(const rc_golden *g, long *fast, long *fallback)
 {
     if (fast)
-        *fast = g->n_fast;
+        *fast = g->st.s1_ok + g->st.s2_ok;
     if (fallback)
-        *fallback = g->n_fallback;
+        *fallback = g->st.s3;
 }
+
+void rc_golden_stage_stats_get(const rc_golden *g, rc_golden_stage_stats *out) { *out = g->st; }
 
 long rc_golden_unproven(const rc_golden *g) { return g->unproven; }
 const char *rc_golden_last_error(const rc_golden *g) { return g->err; }
@@ -199,6 +204,22 @@ static int check_tensor(rc_golden *g, const rc_tensor *x, const char *name)
     return 0;
 }
 
+/* Channels past rotary_dim: the input's bits when the dtypes match (NaN
+ * payloads included), else the input value rounded once to out's dtype. */
+static void copy_passthrough(const rc_tensor *in, size_t bi, rc_tensor *out, size_t bo, int r,
+                             int hd)
+{
+    if (in->dtype == out->dtype) {
+        const size_t es = rc_dtype_size(in->dtype);
+        if (hd > r)
+            memmove((char *)out->data + (bo + (size_t)r) * es,
+                   (const char *)in->data + (bi + (size_t)r) * es, (size_t)(hd - r) * es);
+        return;
+    }
+    for (int ch = r; ch < hd; ch++)
+        rc_store(out->data, out->dtype, bo + (size_t)ch, rc_load(in->data, in->dtype, bi + (size_t)ch));
+}
+
 static int apply_body(rc_golden *g, const int64_t *positions, const rc_tensor *in,
                       rc_tensor *out, int sign)
 {
@@ -215,24 +236,18 @@ static int apply_body(rc_golden *g, const int64_t *positions, const rc_tensor *i
                      rc_dtype_name(in->dtype), rc_dtype_name(out->dtype));
     const int np = g->npairs, r = g->p.rotary_dim;
     const int split = g->p.pairing == RC_HALF_SPLIT;
-    const int fast = fast_ready(g);
+    const rc_row_layout lay = { np, split ? 1 : 2, split ? (size_t)np : 1 };
+    const int fast = fast_ready(g), want_dd = out->dtype == RC_F64;
+    rc_golden_rowq q = { 0, sign, NULL, 0, g->row_x0, g->row_x1, out->dtype };
     for (int64_t tok = 0; tok < in->n_tokens; tok++) {
-        const int64_t p = positions[tok];
-        const rc_fcs *f = (fast && p != 0) ? rc_fcs_cache_get(g->fcache, p) : NULL;
-        const rc_cs_entry *e = NULL;
+        q.p = positions[tok];
+        q.cs = (fast && q.p != 0) ? rc_fcs_cache_get(g->fcache, q.p, want_dd, &q.cs_dd) : NULL;
         for (int64_t h = 0; h < in->n_heads; h++) {
             const size_t bi = rc_tensor_index(in, tok, h, 0), bo = rc_tensor_index(out, tok, h, 0);
-            for (int k = 0; k < np; k++) {
-                const int i0 = split ? k : 2 * k, i1 = split ? k + np : 2 * k + 1;
-                uint64_t b0, b1;
-                rc_golden_pair_any(g, p, f, &e, k, sign, rc_load(in->data, in->dtype, bi + i0),
-                                   rc_load(in->data, in->dtype, bi + i1), out->dtype, &b0, &b1);
-                rc_store_bits(out->data, out->dtype, bo + i0, b0);
-                rc_store_bits(out->data, out->dtype, bo + i1, b1);
-            }
-            /* pass-through: an exact double, rounded once if out is narrower */
-            for (int ch = r; ch < g->p.head_dim; ch++)
-                rc_store(out->data, out->dtype, bo + ch, rc_load(in->data, in->dtype, bi + ch));
+            rc_golden_row_load(in->data, in->dtype, bi, &lay, g->row_x0, g->row_x1);
+            rc_golden_row(g, &q, g->row_b0, g->row_b1);
+            rc_golden_row_store(out->data, out->dtype, bo, &lay, g->row_b0, g->row_b1);
+            copy_passthrough(in, bi, out, bo, r, g->p.head_dim);
         }
     }
     return 0;
@@ -247,15 +262,19 @@ static int cos_sin_body(rc_golden *g, const int64_t *positions, int64_t n, rc_dt
         return gfail(g, "cos_sin needs positions and both outputs");
     const int np = g->npairs;
     const int fast = fast_ready(g);
+    rc_golden_rowq q = { 0, 1, NULL, 0, g->row_x0, g->row_x1, dtype };
+    for (int k = 0; k < np; k++) { /* (x0, x1) = (1, +0): y0 = m cos, y1 = m sin */
+        g->row_x0[k] = 1.0;
+        g->row_x1[k] = 0.0;
+    }
     for (int64_t i = 0; i < n; i++) {
-        const int64_t p = positions[i];
-        const rc_fcs *f = (fast && p != 0) ? rc_fcs_cache_get(g->fcache, p) : NULL;
-        const rc_cs_entry *e = NULL;
+        q.p = positions[i];
+        q.cs = (fast && q.p != 0) ? rc_fcs_cache_get(g->fcache, q.p, dtype == RC_F64, &q.cs_dd)
+                                  : NULL;
+        rc_golden_row(g, &q, g->row_b0, g->row_b1);
         for (int k = 0; k < np; k++) {
-            uint64_t bc, bs; /* (x0, x1) = (1, +0): y0 = m cos, y1 = m sin */
-            rc_golden_pair_any(g, p, f, &e, k, 1, 1.0, 0.0, dtype, &bc, &bs);
-            rc_store_bits(cos_out, dtype, (size_t)(i * np + k), bc);
-            rc_store_bits(sin_out, dtype, (size_t)(i * np + k), bs);
+            rc_store_bits(cos_out, dtype, (size_t)(i * np + k), g->row_b0[k]);
+            rc_store_bits(sin_out, dtype, (size_t)(i * np + k), g->row_b1[k]);
         }
     }
     return 0;

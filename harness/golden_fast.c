@@ -1,8 +1,9 @@
-/* The golden fast path for one channel pair: the rotation in double-double
- * from the cached double-double cos/sin, a proven error bound, and Ziv's
- * rounding test.  An output whose rounding the bound decides is the
+/* The golden's double-double stage for one channel pair: the rotation in
+ * double-double from double-double cos/sin, a proven error bound, and
+ * Ziv's rounding test.  An output whose rounding the bound decides is the
  * correctly rounded value, so it equals the MPFR path's bit for bit; the
- * others go to the MPFR path (golden_pair.c).  Bounds: docs/golden.md. */
+ * caller (golden_row.c) hands the others to the MPFR path.  Bounds:
+ * docs/golden.md. */
 #include <math.h>
 
 #include "golden_internal.h"
@@ -15,8 +16,7 @@ static int in_range(double x)
     return a == 0.0 || (a >= 0x1p-600 && a <= 0x1p600);
 }
 
-/* Bit 0 / bit 1 set when output 0 / 1 was decided. */
-static int fast_pair(rc_golden *g, int64_t p, const rc_fcs *f, int sign, double x0, double x1,
+int rc_fast_pair(rc_golden *g, int64_t p, const rc_fcs *f, int sign, double x0, double x1,
                      rc_dtype t, uint64_t *b0, uint64_t *b1)
 {
     const rc_dd c = f->c, s = sign > 0 ? f->s : rc_dd_neg(f->s);
@@ -36,25 +36,4 @@ static int fast_pair(rc_golden *g, int64_t p, const rc_fcs *f, int sign, double 
     /* y0 = x0 c - x1 s', y1 = x1 c + x0 s' */
     const rc_dd *m = g->m_one ? NULL : &g->m_dd;
     return rc_fast_output(m, x0, -x1, c, s, t, b0) | rc_fast_output(m, x1, x0, c, s, t, b1) << 1;
-}
-
-void rc_golden_pair_any(rc_golden *g, int64_t p, const rc_fcs *f, const rc_cs_entry **e,
-                        int k, int sign, double x0, double x1, rc_dtype t, uint64_t *b0,
-                        uint64_t *b1)
-{
-    if (f && p != 0) {
-        uint64_t f0, f1;
-        const int d = fast_pair(g, p, f + k, sign, x0, x1, t, &f0, &f1);
-        if (d == 3) {
-            g->n_fast += 2;
-            *b0 = f0;
-            *b1 = f1;
-            return;
-        }
-        g->n_fast += (d & 1) + (d >> 1);
-        g->n_fallback += 2 - ((d & 1) + (d >> 1));
-    }
-    if (!*e)
-        *e = rc_cs_cache_get(rc_golden_mpfr_cache(g), p);
-    rc_golden_pair(g, p, *e, k, sign, x0, x1, t, b0, b1);
 }

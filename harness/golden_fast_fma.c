@@ -1,7 +1,10 @@
-/* The fast path's kernels built for CPUs with a fused multiply-add: each
- * exact product is one instruction instead of Dekker's seventeen.  Chosen
- * at run time (rc_fast_fma_available); the values are the same as the
- * generic build's (golden_fast_kernel.h says why). */
+/* The double-double stage's kernels built for CPUs with a fused
+ * multiply-add: each exact product is one instruction instead of Dekker's
+ * seventeen.  golden_fast_cs.c chooses this build at run time
+ * (rc_fast_fma_available); the values are the same as the generic
+ * build's (golden_fast_kernel.h says why).  Where the compiler cannot
+ * target fma, the same names hold a second generic build, so this file
+ * never calls back into its caller. */
 #if defined(__GNUC__) && !defined(__clang__) && (defined(__x86_64__) || defined(__i386__))
 #pragma GCC target("fma")
 #define RC_DD_FMA 1
@@ -10,20 +13,11 @@
 
 #include "golden_internal.h"
 
-#ifdef RC_FAST_FMA_BUILD
 #define KN(name) name##_fma
 #include "golden_fast_kernel.h"
 
+#ifdef RC_FAST_FMA_BUILD
 int rc_fast_fma_available(void) { return __builtin_cpu_supports("fma"); }
 #else
 int rc_fast_fma_available(void) { return 0; }
-void rc_fast_cs_fma(const rc_fast_freq *f, int64_t p, rc_dd *c, rc_dd *s)
-{
-    rc_fast_cs(f, p, c, s);
-}
-int rc_fast_output_fma(const rc_dd *m, double a, double b, rc_dd c, rc_dd s, rc_dtype t,
-                       uint64_t *bits)
-{
-    return rc_fast_output(m, a, b, c, s, t, bits);
-}
 #endif

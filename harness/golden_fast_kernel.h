@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "golden_turns.h"
+
 /* |rounding error of the rotation's low part| <= ROT_ERR (|a| + |b|). */
 #define ROT_ERR 0x1p-100
 /* Relative error of m_dd and of the product by it, with slack. */
@@ -77,30 +79,14 @@ int KN(rc_fast_round)(rc_dd y, double err, rc_dtype t, uint64_t *bits)
     return 1;
 }
 
-/* hi:lo = a * b, 64 x 64 -> 128 bits. */
-static inline void KN(mul64)(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo)
-{
-#ifdef __SIZEOF_INT128__
-    unsigned __int128 t = (unsigned __int128)a * b;
-    *hi = (uint64_t)(t >> 64);
-    *lo = (uint64_t)t;
-#else
-    uint64_t a0 = a & 0xffffffffu, a1 = a >> 32, b0 = b & 0xffffffffu, b1 = b >> 32;
-    uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
-    uint64_t mid = (p00 >> 32) + (p01 & 0xffffffffu) + (p10 & 0xffffffffu);
-    *lo = (mid << 32) | (p00 & 0xffffffffu);
-    *hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
-#endif
-}
-
 /* f = frac(|p| v) as 192 bits, negated modulo 1 for p < 0: exact. */
 static void KN(turns)(const rc_fast_freq *fr, int64_t p, uint64_t f[3])
 {
-    uint64_t a = p < 0 ? (uint64_t)0 - (uint64_t)p : (uint64_t)p;
+    const uint64_t a = rc_turns_abs(p);
     uint64_t h2, l2, h1, l1, h0, l0;
-    KN(mul64)(a, fr->v[2], &h2, &l2);
-    KN(mul64)(a, fr->v[1], &h1, &l1);
-    KN(mul64)(a, fr->v[0], &h0, &l0);
+    rc_mul64(a, fr->v[2], &h2, &l2);
+    rc_mul64(a, fr->v[1], &h1, &l1);
+    rc_mul64(a, fr->v[0], &h0, &l0);
     (void)h0; /* integer turns */
     uint64_t w1 = l1 + h2, c1 = w1 < l1;
     uint64_t w0 = l0 + h1 + c1;

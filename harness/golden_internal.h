@@ -111,6 +111,8 @@ typedef struct rc_fast_freq {
 #define TAB_BITS 8
 #define TAB_N (1 << TAB_BITS)
 extern rc_dd rc_fast_tab_c[TAB_N], rc_fast_tab_s[TAB_N], rc_fast_two_pi;
+/* cos, sin of 2 pi j / 2^(TAB_BITS+2) for the whole turn, in double. */
+extern double rc_dbl_tab[4 * TAB_N][2];
 
 typedef struct rc_fast_fmt {
     int P, emin, emax, nb; /* precision, exponent range, storage bits */
@@ -134,7 +136,7 @@ void rc_fast_cs_fma(const rc_fast_freq *f, int64_t p, rc_dd *c, rc_dd *s);
 int rc_fast_output_fma(const rc_dd *m, double a, double b, rc_dd c, rc_dd s, rc_dtype t,
                        uint64_t *bits);
 
-/* --- golden_fcache.c: double-double cos/sin per (position, pair) --------- */
+/* --- golden_fcache.c: cos/sin rows per (position, pair) ----------------- */
 
 typedef struct rc_fcs {
     rc_dd c, s;
@@ -144,15 +146,76 @@ typedef struct rc_fcs_cache rc_fcs_cache;
 
 rc_fcs_cache *rc_fcs_cache_new(int npairs, const rc_fast_freq *f);
 void rc_fcs_cache_free(rc_fcs_cache *c);
-/* The npairs entries of position p; never NULL. */
-const rc_fcs *rc_fcs_cache_get(rc_fcs_cache *c, int64_t p);
-void rc_fcs_cache_stats(const rc_fcs_cache *c, long *computed, long *hits);
+/* The npairs entries of position p; never NULL.  want_dd: double-double
+ * entries within RC_FAST_CS_ERR (a double row is upgraded in place);
+ * otherwise at least the hi parts within RC_DBL_CS_ERR (a double row is
+ * computed when p has none).  *is_dd: whether the lo parts are valid. */
+const rc_fcs *rc_fcs_cache_get(rc_fcs_cache *c, int64_t p, int want_dd, int *is_dd);
+/* Rows computed (double or double-double), upgraded, and found. */
+void rc_fcs_cache_stats(const rc_fcs_cache *c, long *computed, long *upgraded, long *hits);
 
-/* --- golden_fast.c: the rotation and Ziv's rounding test in double-double */
+/* --- golden_fast.c: the double-double stage for one pair ---------------- */
 
 /* 1 when every real within err of y.hi + y.lo rounds (nearest even) to
  * the same finite element of t, and then *bits is it; 0: undecided. */
 int rc_fast_round(rc_dd y, double err, rc_dtype t, uint64_t *bits);
+/* Both outputs of pair (x0, x1) from its double-double cos/sin f at p != 0:
+ * bit 0 / bit 1 of the result set when output 0 / 1 was decided. */
+int rc_fast_pair(rc_golden *g, int64_t p, const rc_fcs *f, int sign, double x0, double x1,
+                 rc_dtype t, uint64_t *b0, uint64_t *b1);
+
+/* --- golden_dbl.c: the first stage, plain double (docs/golden.md) ------- */
+
+/* |c - cos(p w'_k)|, |s - sin(p w'_k)| <= RC_DBL_CS_ERR for every int64 p. */
+#define RC_DBL_CS_ERR 0x1p-52
+
+void rc_dbl_cs(const rc_fast_freq *f, int64_t p, double *c, double *s);
+/* Row of n pairs: out[k].c.hi, out[k].s.hi (lo parts 0). */
+void rc_dbl_cs_row(const rc_fast_freq *f, int n, int64_t p, rc_fcs *out);
+/* v rounded to nearest even in f32, f16 or bf16: the bit pattern. */
+uint64_t rc_dbl_narrow(double v, rc_dtype t);
+
+typedef struct rc_dbl_row_args {
+    int n, sign;
+    double m;                 /* RN(magnitude) */
+    const rc_fcs *cs;         /* hi parts within RC_DBL_CS_ERR */
+    const double *x0, *x1;
+    uint64_t *b0, *b1;
+    unsigned char *und;       /* per pair: bit 0 / 1 set, output 0 / 1 undecided */
+} rc_dbl_row_args;
+/* Stage 1 for a row of pairs in t (f32, f16, bf16; f64 leaves every
+ * output undecided): the number of pairs with an undecided output. */
+int rc_dbl_row(const rc_dbl_row_args *a, rc_dtype t);
+
+/* --- golden_row.c: a row of pairs through the stages --------------------- */
+
+typedef struct rc_row_layout {
+    int n;          /* pairs */
+    size_t step;    /* channel step from pair k to k+1 (1 half-split, 2 interleaved) */
+    size_t off;     /* channel offset of x1 from x0 (n half-split, 1 interleaved) */
+} rc_row_layout;
+
+void rc_golden_row_load(const void *data, rc_dtype t, size_t base, const rc_row_layout *l,
+                        double *x0, double *x1);
+void rc_golden_row_store(void *data, rc_dtype t, size_t base, const rc_row_layout *l,
+                         const uint64_t *b0, const uint64_t *b1);
+
+typedef struct rc_golden_rowq {
+    int64_t p;
+    int sign;
+    const rc_fcs *cs;   /* the cos/sin row of p, or NULL: MPFR only */
+    int cs_dd;          /* its lo parts are valid */
+    const double *x0, *x1;
+    rc_dtype t;
+} rc_golden_rowq;
+/* Every output of the row, correctly rounded to q->t. */
+void rc_golden_row(rc_golden *g, const rc_golden_rowq *q, uint64_t *b0, uint64_t *b1);
+
+/* Outputs per stage: tried and decided by stage 1 (double) and stage 2
+ * (double-double), and handed to stage 3 (MPFR) by stage 2. */
+typedef struct rc_golden_stage_stats {
+    long s1_try, s1_ok, s2_try, s2_ok, s3;
+} rc_golden_stage_stats;
 
 /* --- golden.c / golden_pair.c: the engine -------------------------------- */
 
@@ -174,7 +237,10 @@ struct rc_golden {
     rc_fcs_cache *fcache;
     rc_dd m_dd;              /* m, |m_dd - m| <= 2^-105 m */
     int fast_off;            /* steered off (tests, benchmarks) */
-    long n_fast, n_fallback; /* outputs decided by the fast path / not */
+    rc_golden_stage_stats st;
+    double *row_x0, *row_x1; /* one row of pairs: inputs, output bits, */
+    uint64_t *row_b0, *row_b1; /* undecided flags (npairs each) */
+    unsigned char *row_und;
     int min_level;
     long unproven;
     char err[256];
@@ -202,11 +268,6 @@ void rc_golden_pair(rc_golden *g, int64_t p, const rc_cs_entry *e, int k, int si
  * sets the outputs it decides (*done0, *done1). */
 void rc_golden_pair_ieee(int64_t p, double c, double s, double x0, double x1, rc_dtype t,
                          uint64_t *b0, uint64_t *b1, int *done0, int *done1);
-/* Both outputs of a pair, the fast path first, MPFR where it cannot
- * decide; *e is the MPFR cache entry of p, fetched on demand. */
-void rc_golden_pair_any(rc_golden *g, int64_t p, const rc_fcs *f, const rc_cs_entry **e,
-                        int k, int sign, double x0, double x1, rc_dtype t, uint64_t *b0,
-                        uint64_t *b1);
 /* The MPFR cache, built on first use. */
 rc_cs_cache *rc_golden_mpfr_cache(rc_golden *g);
 
@@ -222,6 +283,7 @@ void rc_golden_stats_engine(const rc_golden *g); /* at free */
 /* Fast path on (default) or off (every output through MPFR). */
 void rc_golden_set_fast(rc_golden *g, int on);
 void rc_golden_fast_stats(const rc_golden *g, long *fast, long *fallback);
+void rc_golden_stage_stats_get(const rc_golden *g, rc_golden_stage_stats *out);
 
 /* Start every Ziv loop at this level (0 = use the cache).  Tests compare
  * levels to check that two working precisions agree. */

@@ -4,6 +4,7 @@
  * loop: they follow IEEE 754 evaluation of the formula with exact cos/sin,
  * where only the signs (and zero-ness) of cos and sin matter. */
 #include <math.h>
+#include <stdlib.h>
 
 #include "golden_internal.h"
 
@@ -231,4 +232,14 @@ void rc_golden_pair(rc_golden *g, int64_t p, const rc_cs_entry *e, int k, int si
         if (done0 && done1)
             return;
     }
+}
+
+rc_cs_cache *rc_golden_mpfr_cache(rc_golden *g)
+{
+    if (!g->cache) {
+        g->cache = rc_cs_cache_new(g->npairs, (const mpfr_t *)g->w, RC_GOLDEN_TABLE_ERR);
+        if (!g->cache)
+            abort(); /* the engine cannot report a result without it */
+    }
+    return g->cache;
 }

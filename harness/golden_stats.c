@@ -14,14 +14,15 @@ static struct {
     int state; /* 0 unknown, 1 off, 2 on */
     pid_t pid;
     double seconds;
-    long engines, fast, fallback, unproven, rows, row_hits;
+    long engines, unproven, rows, row_upgrades, row_hits;
+    rc_golden_stage_stats st;
 } st;
 
 static void report(void)
 {
     if (getpid() != st.pid) /* a forked child exiting */
         return;
-    const long n = st.fast + st.fallback;
+    const rc_golden_stage_stats *s = &st.st;
     struct rusage self, kids;
     getrusage(RUSAGE_SELF, &self);
     getrusage(RUSAGE_CHILDREN, &kids); /* the sandboxed candidate calls */
@@ -31,10 +32,11 @@ static void report(void)
             CPU(self), CPU(kids));
 #undef CPU
     fprintf(stderr,
-            "golden-stats: time %.3f s, engines %ld, outputs via Ziv test %ld, fast %ld, "
-            "fallback %ld (%.5f%%), unproven %ld, cos/sin rows %ld computed, %ld reused\n",
-            st.seconds, st.engines, n, st.fast, st.fallback,
-            n ? 100.0 * (double)st.fallback / (double)n : 0.0, st.unproven, st.rows, st.row_hits);
+            "golden-stats: cpu golden %.3f s, engines %ld, stage 1 (double) %ld of %ld decided, "
+            "stage 2 (double-double) %ld of %ld, stage 3 (MPFR) %ld, unproven %ld, "
+            "cos/sin rows %ld computed, %ld upgraded, %ld reused\n",
+            st.seconds, st.engines, s->s1_ok, s->s1_try, s->s2_ok, s->s2_try, s->s3, st.unproven,
+            st.rows, st.row_upgrades, st.row_hits);
 }
 
 int rc_golden_stats_on(void)
@@ -52,7 +54,7 @@ int rc_golden_stats_on(void)
 double rc_golden_stats_clock(void)
 {
     struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t); /* CPU time: load does not inflate it */
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
@@ -62,12 +64,16 @@ void rc_golden_stats_engine(const rc_golden *g)
 {
     if (!rc_golden_stats_on())
         return;
-    long rows, hits;
-    rc_fcs_cache_stats(g->fcache, &rows, &hits);
+    long rows, ups, hits;
+    rc_fcs_cache_stats(g->fcache, &rows, &ups, &hits);
     st.engines++;
-    st.fast += g->n_fast;
-    st.fallback += g->n_fallback;
+    st.st.s1_try += g->st.s1_try;
+    st.st.s1_ok += g->st.s1_ok;
+    st.st.s2_try += g->st.s2_try;
+    st.st.s2_ok += g->st.s2_ok;
+    st.st.s3 += g->st.s3;
     st.unproven += g->unproven;
     st.rows += rows;
+    st.row_upgrades += ups;
     st.row_hits += hits;
 }

@@ -344,11 +344,11 @@ START_TEST(test_fma_and_generic_agree)
 }
 END_TEST
 
-/* One cos/sin row per position, shared by heads, dtypes and calls. */
+/* One cos/sin row per position, shared by heads, dtypes and calls: an
+ * f64 output computes a double-double row that later f32 outputs reuse;
+ * an f32 output computes a double row that a later f64 output upgrades. */
 START_TEST(test_fast_cache_shared)
 {
-    rc_rope_params p = config(0);
-    rc_golden *g = mkg(&p);
     enum { NT = 50, NH = 4 };
     static float in[NT * NH * 128], out[NT * NH * 128];
     static double out64[NT * NH * 128];
@@ -362,13 +362,18 @@ START_TEST(test_fast_cache_shared)
     to.data = out;
     t64.dtype = RC_F64;
     t64.data = out64;
-    ck_assert_int_eq(rc_golden_apply(g, pos, &ti, &to, 1), 0);
-    ck_assert_int_eq(rc_golden_apply(g, pos, &ti, &t64, 1), 0);
-    long computed, hits;
-    rc_fcs_cache_stats(g->fcache, &computed, &hits);
-    ck_assert_int_eq(computed, NT);
-    ck_assert_int_eq(hits, NT);
-    rc_golden_free(g);
+    rc_rope_params p = config(0);
+    for (int order = 0; order < 2; order++) {
+        rc_golden *g = mkg(&p);
+        ck_assert_int_eq(rc_golden_apply(g, pos, &ti, order ? &to : &t64, 1), 0);
+        ck_assert_int_eq(rc_golden_apply(g, pos, &ti, order ? &t64 : &to, 1), 0);
+        long computed, upgraded, hits;
+        rc_fcs_cache_stats(g->fcache, &computed, &upgraded, &hits);
+        ck_assert_int_eq(computed, NT);
+        ck_assert_int_eq(upgraded, order ? NT : 0);
+        ck_assert_int_eq(hits, order ? 0 : NT);
+        rc_golden_free(g);
+    }
 }
 END_TEST
 

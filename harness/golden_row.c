@@ -1,0 +1,128 @@
+/* One row of channel pairs (one token, one head) through the golden's
+ * stages, each deciding what the one before left open:
+ *   1. plain double (golden_dbl.c), for f32, f16 and bf16 outputs;
+ *   2. double-double (golden_fast.c), every output dtype;
+ *   3. MPFR's Ziv loop (golden_pair.c), which always decides.
+ * Every stage returns only correctly rounded values, so the result does
+ * not depend on which stage decided.  Also the row's loads and stores,
+ * one dtype dispatch per row rather than per element. */
+#include <string.h>
+
+#include "dtype.h"
+#include "golden_internal.h"
+#include "rope_conform/half.h"
+
+static inline double f16_value(uint16_t h)
+{
+    const int e = (h >> 10) & 0x1f;
+    if (e == 0 || e == 0x1f) /* subnormal, zero, infinity, NaN */
+        return rc_f16_to_double(h);
+    const uint64_t b = (uint64_t)(h >> 15) << 63 | (uint64_t)(e - 15 + 1023) << 52 |
+                       (uint64_t)(h & 0x3ff) << 42;
+    double v;
+    memcpy(&v, &b, 8);
+    return v;
+}
+
+void rc_golden_row_load(const void *data, rc_dtype t, size_t base, const rc_row_layout *l,
+                        double *x0, double *x1)
+{
+    for (int k = 0; k < l->n; k++) {
+        const size_t i0 = base + (size_t)k * l->step, i1 = i0 + l->off;
+        switch (t) {
+        case RC_F64: x0[k] = ((const double *)data)[i0]; x1[k] = ((const double *)data)[i1]; break;
+        case RC_F32: x0[k] = ((const float *)data)[i0]; x1[k] = ((const float *)data)[i1]; break;
+        case RC_F16:
+            x0[k] = f16_value(((const uint16_t *)data)[i0]);
+            x1[k] = f16_value(((const uint16_t *)data)[i1]);
+            break;
+        case RC_BF16:
+            x0[k] = rc_bf16_to_double(((const uint16_t *)data)[i0]);
+            x1[k] = rc_bf16_to_double(((const uint16_t *)data)[i1]);
+            break;
+        }
+    }
+}
+
+void rc_golden_row_store(void *data, rc_dtype t, size_t base, const rc_row_layout *l,
+                         const uint64_t *b0, const uint64_t *b1)
+{
+    for (int k = 0; k < l->n; k++) {
+        const size_t i0 = base + (size_t)k * l->step, i1 = i0 + l->off;
+        switch (t) {
+        case RC_F64:
+            memcpy((double *)data + i0, &b0[k], 8);
+            memcpy((double *)data + i1, &b1[k], 8);
+            break;
+        case RC_F32: {
+            const uint32_t u0 = (uint32_t)b0[k], u1 = (uint32_t)b1[k];
+            memcpy((float *)data + i0, &u0, 4);
+            memcpy((float *)data + i1, &u1, 4);
+            break;
+        }
+        case RC_F16:
+        case RC_BF16:
+            ((uint16_t *)data)[i0] = (uint16_t)b0[k];
+            ((uint16_t *)data)[i1] = (uint16_t)b1[k];
+            break;
+        }
+    }
+}
+
+static int popcount2(int m) { return (m & 1) + (m >> 1 & 1); }
+
+/* Stages 2 and 3 for the outputs of pair k in `need` (bit 0, bit 1). */
+static void later_stages(rc_golden *g, const rc_golden_rowq *q, int k, int need,
+                         const rc_cs_entry **e, uint64_t *b0, uint64_t *b1)
+{
+    uint64_t c0 = 0, c1 = 0;
+    int done = 0;
+    if (q->cs && q->p != 0) {
+        rc_fcs dd;
+        const rc_fcs *f = &q->cs[k];
+        if (!q->cs_dd) { /* a double row: this pair's double-double now */
+            rc_fast_cs(&g->ff[k], q->p, &dd.c, &dd.s);
+            f = &dd;
+        }
+        done = rc_fast_pair(g, q->p, f, q->sign, q->x0[k], q->x1[k], q->t, &c0, &c1) & need;
+        g->st.s2_try += popcount2(need);
+        g->st.s2_ok += popcount2(done);
+        g->st.s3 += popcount2(need & ~done);
+    }
+    if (need & ~done) {
+        if (!*e)
+            *e = rc_cs_cache_get(rc_golden_mpfr_cache(g), q->p);
+        uint64_t m0, m1;
+        rc_golden_pair(g, q->p, *e, k, q->sign, q->x0[k], q->x1[k], q->t, &m0, &m1);
+        if (!(done & 1))
+            c0 = m0;
+        if (!(done & 2))
+            c1 = m1;
+    }
+    if (need & 1)
+        *b0 = c0;
+    if (need & 2)
+        *b1 = c1;
+}
+
+void rc_golden_row(rc_golden *g, const rc_golden_rowq *q, uint64_t *b0, uint64_t *b1)
+{
+    const int n = g->npairs;
+    unsigned char *und = g->row_und;
+    int left = n;
+    if (q->cs && q->p != 0 && q->t != RC_F64) {
+        const rc_dbl_row_args a = { n, q->sign, g->m_d, q->cs, q->x0, q->x1, b0, b1, und };
+        left = rc_dbl_row(&a, q->t);
+        g->st.s1_try += 2 * n;
+        for (int k = 0; k < n; k++)
+            g->st.s1_ok += 2 - popcount2(und[k]);
+    } else {
+        memset(und, 3, (size_t)n);
+    }
+    const rc_cs_entry *e = NULL;
+    for (int k = 0; left > 0 && k < n; k++)
+        if (und[k]) {
+            later_stages(g, q, k, und[k], &e, &b0[k], &b1[k]);
+            left--;
+        }
+}
