@@ -1,14 +1,16 @@
 /* Golden engine throughput, head_dim 128 (default RoPE, half-split), one
  * head, f32 inputs, over positions 0..N-1 (N = 2^20 unless given):
- *   fast      the engine (double-double fast path, MPFR fallback), cold
- *             (cos/sin computed) and warm (cos/sin cached), f32 and f64 out
- *   mpfr      the engine with the fast path off (its MPFR path), sampled
+ *   golden    the engine (double stage for narrow outputs, double-double,
+ *             MPFR), cold (cos/sin computed) for f32, f16, bf16 and f64
+ *             outputs, with each stage's undecided share, and warm (cos/sin
+ *             rows cached) for f32
+ *   mpfr      the engine with the fast stages off (its MPFR path), sampled
  *   naive     one 256-bit MPFR sin_cos per output element, sampled
  *   libm      double cos/sin and arithmetic: not correctly rounded, the
  *             speed of light
- * for base 1e4 and 5e5, the fast path's fallback rate, bit identity of
- * the fast path against the MPFR path on >= 10^6 outputs, and the fast
- * path's scaling over 2^12 .. 2^20 positions.  Prints figures, asserts
+ * for base 1e4 and 5e5, bit identity of the fast stages against the MPFR
+ * path on >= 10^6 outputs per output dtype, and the scaling over
+ * 2^12 .. 2^20 positions.  Prints figures, asserts
  * nothing about time.  Times are this process's CPU time, so that other
  * load on a shared machine distorts them less than wall time would.
  * Usage: bench_golden [positions] */
@@ -20,6 +22,7 @@
 
 #include <mpfr.h>
 
+#include "dtype.h"
 #include "golden.h"
 #include "golden_internal.h"
 
@@ -37,7 +40,7 @@ static double now(void)
 
 static float in[CHUNK * HD];
 static float out32[CHUNK * HD];
-static double out64[CHUNK * HD];
+static double out64[CHUNK * HD]; /* also holds f16/bf16 outputs */
 static int64_t pos[CHUNK];
 static volatile double sink;
 
@@ -72,7 +75,7 @@ static void run_chunk(rc_golden *g, int64_t first, int n, int64_t stride, rc_dty
     for (int i = 0; i < n; i++)
         pos[i] = first + i * stride;
     rc_tensor ti = { RC_F32, in, n, 1, HD, HD, HD };
-    rc_tensor to = { t, t == RC_F64 ? (void *)out64 : (void *)out32, n, 1, HD, HD, HD };
+    rc_tensor to = { t, t == RC_F32 ? (void *)out32 : (void *)out64, n, 1, HD, HD, HD };
     if (rc_golden_apply(g, pos, &ti, &to, 1) != 0) {
         fprintf(stderr, "bench_golden: apply failed\n");
         exit(1);
@@ -155,23 +158,23 @@ static double libm_rate(const rc_golden *g, int64_t n)
     return (double)n * HD / (now() - t0);
 }
 
-/* Fast path against the MPFR path on >= min_outputs outputs of each out
- * dtype: mismatching outputs. */
+/* Fast path against the MPFR path on >= min_outputs outputs of dtype t:
+ * mismatching outputs. */
 static long identity(double base, int64_t n, long min_outputs, rc_dtype t, long *outputs)
 {
     rc_golden *gf = engine(base, 1), *gm = engine(base, 0);
     static unsigned char a[CHUNK * HD * 8];
     long bad = 0;
     *outputs = 0;
-    const size_t es = t == RC_F64 ? 8 : 4;
+    const size_t es = rc_dtype_size(t);
+    const unsigned char *res = t == RC_F32 ? (void *)out32 : (void *)out64;
     for (int64_t b = 0; *outputs < min_outputs; b++) {
         const int64_t first = (b * 7919 * 64) % (n - 64);
         run_chunk(gf, first, 64, 1, t);
-        memcpy(a, t == RC_F64 ? (void *)out64 : (void *)out32, 64 * HD * es);
+        memcpy(a, res, 64 * HD * es);
         run_chunk(gm, first, 64, 1, t);
-        const unsigned char *m = t == RC_F64 ? (void *)out64 : (void *)out32;
         for (size_t i = 0; i < (size_t)64 * HD; i++)
-            bad += memcmp(a + i * es, m + i * es, es) != 0;
+            bad += memcmp(a + i * es, res + i * es, es) != 0;
         *outputs += 64 * HD;
     }
     rc_golden_free(gf);
@@ -203,22 +206,22 @@ int main(int argc, char **argv)
     printf("  (M outputs/s; mpfr and naive sampled over the range: 64 blocks of 16 and 256 "
            "positions)\n");
     const double bases[2] = { 1e4, 5e5 };
+    const rc_dtype outs[4] = { RC_F32, RC_F16, RC_BF16, RC_F64 };
     for (int bi = 0; bi < 2; bi++) {
         const double base = bases[bi];
+        double cold[4];
+        rc_golden_stage_stats st[4];
+        for (int o = 0; o < 4; o++) {
+            rc_golden *g = engine(base, 1);
+            cold[o] = engine_rate(g, n, outs[o]);
+            rc_golden_stage_stats_get(g, &st[o]);
+            rc_golden_free(g);
+        }
         rc_golden *g = engine(base, 1);
-        double cold32 = engine_rate(g, n, RC_F32);
-        long fast, fb;
-        rc_golden_fast_stats(g, &fast, &fb);
-        rc_golden_free(g);
-        g = engine(base, 1);
-        double cold64 = engine_rate(g, n / 4, RC_F64);
-        long fast64, fb64;
-        rc_golden_fast_stats(g, &fast64, &fb64);
-        /* warm: the last chunk's cos/sin rows are cached */
-        const int64_t wfirst = n / 4 - CHUNK;
+        run_chunk(g, n - CHUNK, CHUNK, 1, RC_F32);
         double t0 = now();
-        for (int rep = 0; rep < 8; rep++)
-            run_chunk(g, wfirst, CHUNK, 1, RC_F32);
+        for (int rep = 0; rep < 8; rep++) /* warm: the chunk's cos/sin rows are cached */
+            run_chunk(g, n - CHUNK, CHUNK, 1, RC_F32);
         double warm = 8.0 * CHUNK * HD / (now() - t0);
         rc_golden_free(g);
         rc_golden *gm = engine(base, 0);
@@ -229,27 +232,31 @@ int main(int argc, char **argv)
         double lm = libm_rate(g, n);
         rc_golden_free(g);
         printf("base %g:\n", base);
-        printf("  fast path, cold, f32 out   %9.2f M/s   (%.1fx naive, %.2fx libm)\n", cold32 / 1e6,
-               cold32 / naive, lm / cold32);
-        printf("  fast path, cold, f64 out   %9.2f M/s   (%.1fx naive, %.2fx libm; first quarter)\n",
-               cold64 / 1e6, cold64 / naive, lm / cold64);
-        printf("  fast path, warm, f32 out   %9.2f M/s   (cos/sin cached)\n", warm / 1e6);
+        for (int o = 0; o < 4; o++) {
+            const rc_golden_stage_stats *s = &st[o];
+            printf("  golden, cold, %-4s out     %9.2f M/s   (%6.1fx naive MPFR, %.2fx libm's time)\n",
+                   rc_dtype_name(outs[o]), cold[o] / 1e6, cold[o] / naive, lm / cold[o]);
+            printf("      undecided/tried: double %ld/%ld, double-double rows %ld/%ld, "
+                   "double-double %ld/%ld; to MPFR %ld (%.2e)\n",
+                   s->dbl_try - s->dbl_ok, s->dbl_try, s->lite_try - s->lite_ok, s->lite_try,
+                   s->dd_try - s->dd_ok, s->dd_try, s->mpfr,
+                   (double)s->mpfr / ((double)n * HD));
+        }
+        printf("  golden, warm, f32 out      %9.2f M/s   (cos/sin rows cached)\n", warm / 1e6);
         printf("  MPFR path (fast off)       %9.4f M/s\n", mp / 1e6);
         printf("  naive MPFR per element     %9.4f M/s\n", naive / 1e6);
         printf("  libm double (not CR)       %9.2f M/s\n", lm / 1e6);
-        printf("  fallback rate: f32 out %ld of %ld (%.2e), f64 out %ld of %ld (%.2e)\n", fb,
-               fast + fb, (double)fb / (double)(fast + fb), fb64, fast64 + fb64,
-               (double)fb64 / (double)(fast64 + fb64));
-        printf("  ratios: fast/naive %.0fx (target >= 50x), libm/fast %.2fx (target <= 4x)\n",
-               cold32 / naive, lm / cold32);
+        printf("  targets: f32 >= 100x naive: %.0fx %s; f32 <= 2x libm: %.2fx %s; "
+               "f64 <= 4x libm: %.2fx %s\n",
+               cold[0] / naive, cold[0] / naive >= 100 ? "met" : "MISSED", lm / cold[0],
+               lm / cold[0] <= 2 ? "met" : "MISSED", lm / cold[3], lm / cold[3] <= 4 ? "met" : "MISSED");
     }
-    printf("bit identity, fast path vs MPFR path (blocks of 64 positions over the range):\n");
-    for (int t = 0; t < 2; t++) {
-        long outs;
-        const rc_dtype dt = t ? RC_F64 : RC_F32;
-        long bad = identity(1e4, n, 1000000, dt, &outs);
-        printf("  base 1e4, f32 in, %s out: %ld outputs, %ld mismatches\n", t ? "f64" : "f32",
-               outs, bad);
+    printf("bit identity, fast stages vs MPFR path (blocks of 64 positions over the range):\n");
+    for (int o = 0; o < 4; o++) {
+        long outs_n;
+        long bad = identity(1e4, n, 1000000, outs[o], &outs_n);
+        printf("  base 1e4, f32 in, %s out: %ld outputs, %ld mismatches\n",
+               rc_dtype_name(outs[o]), outs_n, bad);
     }
     printf("scaling (fast path, cold engine, base 1e4, f32 out):\n");
     for (int e = 12; e <= 20; e += 2) {

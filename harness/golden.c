@@ -168,12 +168,23 @@ void rc_golden_set_fast(rc_golden *g, int on) { g->fast_off = !on; }
 void rc_golden_fast_stats(const rc_golden *g, long *fast, long *fallback)
 {
     if (fast)
-        *fast = g->st.s1_ok + g->st.s2_ok;
+        *fast = g->st.dbl_ok + g->st.lite_ok + g->st.dd_ok;
     if (fallback)
-        *fallback = g->st.s3;
+        *fallback = g->st.mpfr;
 }
 
 void rc_golden_stage_stats_get(const rc_golden *g, rc_golden_stage_stats *out) { *out = g->st; }
+
+void rc_golden_stage_stats_add(rc_golden_stage_stats *sum, const rc_golden_stage_stats *s)
+{
+    sum->dbl_try += s->dbl_try;
+    sum->dbl_ok += s->dbl_ok;
+    sum->lite_try += s->lite_try;
+    sum->lite_ok += s->lite_ok;
+    sum->dd_try += s->dd_try;
+    sum->dd_ok += s->dd_ok;
+    sum->mpfr += s->mpfr;
+}
 
 long rc_golden_unproven(const rc_golden *g) { return g->unproven; }
 const char *rc_golden_last_error(const rc_golden *g) { return g->err; }

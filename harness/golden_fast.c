@@ -8,22 +8,14 @@
 
 #include "golden_internal.h"
 
-/* Operands outside [2^-600, 2^600] go to MPFR: inside, no intermediate
- * of the double-double arithmetic overflows or underflows. */
-static int in_range(double x)
-{
-    const double a = fabs(x);
-    return a == 0.0 || (a >= 0x1p-600 && a <= 0x1p600);
-}
-
-int rc_fast_pair(rc_golden *g, int64_t p, const rc_fcs *f, int sign, double x0, double x1,
-                     rc_dtype t, uint64_t *b0, uint64_t *b1)
+int rc_fast_pair(rc_golden *g, int64_t p, const rc_fcs *f, double cs_err, int sign, double x0,
+                 double x1, rc_dtype t, uint64_t *b0, uint64_t *b1)
 {
     const rc_dd c = f->c, s = sign > 0 ? f->s : rc_dd_neg(f->s);
     if (!isfinite(x0) || !isfinite(x1) || (x0 == 0.0 && x1 == 0.0)) {
         /* only the signs of cos and sin matter; both are far from 0 in
          * every case seen, else MPFR finds them */
-        const double tiny = 2.0 * RC_FAST_CS_ERR;
+        const double tiny = 2.0 * cs_err;
         if (!(fabs(c.hi) > tiny && fabs(s.hi) > tiny))
             return 0;
         int d0, d1;
@@ -31,9 +23,10 @@ int rc_fast_pair(rc_golden *g, int64_t p, const rc_fcs *f, int sign, double x0, 
                             &d0, &d1);
         return d0 | d1 << 1;
     }
-    if (!in_range(x0) || !in_range(x1))
+    if (!rc_fast_in_range(x0) || !rc_fast_in_range(x1))
         return 0;
     /* y0 = x0 c - x1 s', y1 = x1 c + x0 s' */
     const rc_dd *m = g->m_one ? NULL : &g->m_dd;
-    return rc_fast_output(m, x0, -x1, c, s, t, b0) | rc_fast_output(m, x1, x0, c, s, t, b1) << 1;
+    return rc_fast_output(m, x0, -x1, c, s, cs_err, t, b0) |
+           rc_fast_output(m, x1, x0, c, s, cs_err, t, b1) << 1;
 }

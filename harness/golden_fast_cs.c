@@ -40,12 +40,27 @@ void rc_fast_cs(const rc_fast_freq *f, int64_t p, rc_dd *c, rc_dd *s)
         rc_fast_cs_generic(f, p, c, s);
 }
 
-int rc_fast_output(const rc_dd *m, double a, double b, rc_dd c, rc_dd s, rc_dtype t,
-                   uint64_t *bits)
+int rc_lite_row(const rc_dbl_row_args *a, const rc_dd *m)
 {
     pthread_once(&fma_once, fma_init);
-    return use_fma ? rc_fast_output_fma(m, a, b, c, s, t, bits)
-                   : rc_fast_output_generic(m, a, b, c, s, t, bits);
+    return use_fma ? rc_lite_row_fma(a, m) : rc_lite_row_generic(a, m);
+}
+
+void rc_lite_cs(const rc_fast_freq *f, int64_t p, rc_dd *c, rc_dd *s)
+{
+    pthread_once(&fma_once, fma_init);
+    if (use_fma)
+        rc_lite_cs_fma(f, p, c, s);
+    else
+        rc_lite_cs_generic(f, p, c, s);
+}
+
+int rc_fast_output(const rc_dd *m, double a, double b, rc_dd c, rc_dd s, double cs_err,
+                   rc_dtype t, uint64_t *bits)
+{
+    pthread_once(&fma_once, fma_init);
+    return use_fma ? rc_fast_output_fma(m, a, b, c, s, cs_err, t, bits)
+                   : rc_fast_output_generic(m, a, b, c, s, cs_err, t, bits);
 }
 
 int rc_fast_round(rc_dd y, double err, rc_dtype t, uint64_t *bits)

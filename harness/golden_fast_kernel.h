@@ -163,20 +163,83 @@ void KN(rc_fast_cs)(const rc_fast_freq *fr, int64_t p, rc_dd *c, rc_dd *s)
     }
 }
 
-/* y = a c + b s (c, s double-double with RC_FAST_CS_ERR), then m y (m NULL:
+/* cos/sin of p*w'_k within RC_LITE_CS_ERR (docs/golden.md, "Rows for f64
+ * outputs"): the same reduction, the whole-turn table, and only the
+ * leading products S r, C r, C x, S x exact; the terms below 2^-27 in
+ * double. */
+void KN(rc_lite_cs)(const rc_fast_freq *fr, int64_t p, rc_dd *c, rc_dd *s)
+{
+    uint64_t f[3];
+    KN(turns)(fr, p, f);
+    const int sh = 64 - (TAB_BITS + 2);
+    const uint64_t idx = (f[0] + ((uint64_t)1 << (sh - 1))) >> sh;
+    const rc_dd r = rc_dd_mul(KN(remainder_dd)(f[0] - (idx << sh), f[1]), rc_fast_two_pi);
+    const double *t = rc_lite_tab[idx & (4 * TAB_N - 1)]; /* C hi, C lo, S hi, S lo */
+    const double rh = r.hi, rl = r.lo;
+    const rc_dd x = rc_two_prod(rh, rh);
+    const double xh = x.hi, xl = x.lo + 2.0 * rh * rl;
+    /* sin r - r and cos r - 1 + x/2, to about 2^-80 */
+    const double sq = rh * xh * (-0x1.5555555555555p-3 + xh * (0x1.1111111111111p-7 +
+                      xh * -0x1.a01a01a01a01ap-13)) - 0.5 * xh * rl;
+    const double cq = xh * xh * (0x1.5555555555555p-5 + xh * (-0x1.6c16c16c16c17p-10 +
+                      xh * 0x1.a01a01a01a01ap-16));
+    const rc_dd sr = rc_two_prod(t[2], rh), cr = rc_two_prod(t[0], rh);
+    const rc_dd cx = rc_two_prod(t[0], xh), sx = rc_two_prod(t[2], xh);
+    /* c = C + C (cos r - 1) - S sin r,  s = S + S (cos r - 1) + C sin r */
+    const double lc = (t[1] - (t[2] * rl + t[3] * rh) - 0.5 * (t[0] * xl + t[1] * xh) +
+                       t[0] * cq - t[2] * sq) - sr.lo - 0.5 * cx.lo;
+    const double ls = (t[3] + (t[0] * rl + t[1] * rh) - 0.5 * (t[2] * xl + t[3] * xh) +
+                       t[2] * cq + t[0] * sq) + cr.lo - 0.5 * sx.lo;
+    rc_dd a = rc_two_sum(t[0], -sr.hi), b = rc_two_sum(a.hi, -0.5 * cx.hi);
+    *c = rc_two_sum(b.hi, (a.lo + b.lo) + lc);
+    a = rc_two_sum(t[2], cr.hi);
+    b = rc_two_sum(a.hi, -0.5 * sx.hi);
+    *s = rc_two_sum(b.hi, (a.lo + b.lo) + ls);
+}
+
+/* y = a c + b s (c, s double-double within cs_err), then m y (m NULL:
  * m = 1); decided outputs get their bits. */
-int KN(rc_fast_output)(const rc_dd *m, double a, double b, rc_dd c, rc_dd s, rc_dtype t,
-                       uint64_t *bits)
+int KN(rc_fast_output)(const rc_dd *m, double a, double b, rc_dd c, rc_dd s, double cs_err,
+                       rc_dtype t, uint64_t *bits)
 {
     const rc_dd p1 = rc_two_prod(a, c.hi), p2 = rc_two_prod(b, s.hi);
     const rc_dd hs = rc_two_sum(p1.hi, p2.hi);
     const double low = (hs.lo + (p1.lo + p2.lo)) + (a * c.lo + b * s.lo);
     rc_dd y = rc_two_sum(hs.hi, low);
-    double err = (fabs(a) + fabs(b)) * (RC_FAST_CS_ERR + ROT_ERR) * SLACK;
+    double err = (fabs(a) + fabs(b)) * (cs_err + ROT_ERR) * SLACK;
     if (m) {
         y = rc_dd_mul(*m, y);
         err = (fabs(m->hi) * err + fabs(y.hi) * MAG_ERR) * SLACK;
     }
-    return KN(rc_fast_round)(y, err, t, bits);
+    if (t != RC_F64)
+        return KN(rc_fast_round)(y, err, t, bits);
+    /* f64: y.hi is the answer when y.hi -+ d, d >= |y.lo| + err, both
+     * round to y.hi (the additions round to nearest even themselves) */
+    const double ay = fabs(y.hi), d = (fabs(y.lo) + err) * SLACK;
+    if (!(ay >= 0x1p-600 && ay <= 0x1p600) || y.hi + d != y.hi || y.hi - d != y.hi)
+        return 0;
+    *bits = KN(dbits)(y.hi);
+    return 1;
+}
+
+/* Stage 2 for the f64 outputs of a row from double-double cos/sin within
+ * RC_LITE_CS_ERR; m NULL: m = 1.  und[k] as in rc_dbl_row. */
+int KN(rc_lite_row)(const rc_dbl_row_args *a, const rc_dd *m)
+{
+    int undecided = 0;
+    for (int k = 0; k < a->n; k++) {
+        const double x0 = a->x0[k], x1 = a->x1[k];
+        a->und[k] = 3;
+        if (!rc_fast_in_range(x0) || !rc_fast_in_range(x1) || (x0 == 0.0 && x1 == 0.0)) {
+            undecided++;
+            continue;
+        }
+        const rc_dd c = a->cs[k].c, s = a->sign > 0 ? a->cs[k].s : rc_dd_neg(a->cs[k].s);
+        const int d0 = KN(rc_fast_output)(m, x0, -x1, c, s, RC_LITE_CS_ERR, RC_F64, &a->b0[k]);
+        const int d1 = KN(rc_fast_output)(m, x1, x0, c, s, RC_LITE_CS_ERR, RC_F64, &a->b1[k]);
+        a->und[k] = (unsigned char)((d0 ? 0 : 1) | (d1 ? 0 : 2));
+        undecided += a->und[k] != 0;
+    }
+    return undecided;
 }
 

@@ -13,6 +13,7 @@
 rc_dd rc_fast_tab_c[TAB_N], rc_fast_tab_s[TAB_N];
 rc_dd rc_fast_two_pi;
 double rc_dbl_tab[4 * TAB_N][2];
+double rc_lite_tab[4 * TAB_N][4];
 const rc_fast_fmt rc_fast_fmts[RC_DTYPE_COUNT] = {
     [RC_F64] = { 53, -1022, 1023, 64 },
     [RC_F32] = { 24, -126, 127, 32 },
@@ -47,10 +48,14 @@ static void tab_init(void)
     /* the whole turn in double: + q quarter turns are swaps and negations */
     for (int q = 0; q < 4; q++)
         for (int j = 0; j < TAB_N; j++) {
-            const double c = rc_fast_tab_c[j].hi, s = rc_fast_tab_s[j].hi;
-            const double cq[4] = { c, -s, -c, s }, sq[4] = { s, c, -s, -c };
-            rc_dbl_tab[q * TAB_N + j][0] = cq[q];
-            rc_dbl_tab[q * TAB_N + j][1] = sq[q];
+            const rc_dd c = rc_fast_tab_c[j], s = rc_fast_tab_s[j];
+            const rc_dd cq[4] = { c, rc_dd_neg(s), rc_dd_neg(c), s };
+            const rc_dd sq[4] = { s, c, rc_dd_neg(s), rc_dd_neg(c) };
+            double *d = rc_dbl_tab[q * TAB_N + j], *l = rc_lite_tab[q * TAB_N + j];
+            d[0] = l[0] = cq[q].hi;
+            d[1] = l[2] = sq[q].hi;
+            l[1] = cq[q].lo;
+            l[3] = sq[q].lo;
         }
     mpfr_clears(a, c, s, tmp, (mpfr_ptr)0);
 }

@@ -1,8 +1,9 @@
 /* cos/sin rows per (position, pair) for the fast stages, shared by every
  * head, token, dtype and call at one position: the same design as the
  * MPFR cache (golden_cache.c is the engine registry; golden_cs.c the MPFR
- * one), at 32 bytes per pair.  A row is double-double (golden_fast_cs.c)
- * when an f64 output asked for it, else plain double (golden_dbl.c), and
+ * one), at 32 bytes per pair.  A row is double-double within
+ * RC_LITE_CS_ERR (golden_fast_cs.c) when an f64 output asked for it, else
+ * plain double (golden_dbl.c), and
  * is upgraded in place when an f64 output meets a double row.  Each entry
  * is computed directly, so its error bound does not depend on its
  * neighbours.  Entries live in blocks that a flush keeps for reuse, so a
@@ -178,7 +179,7 @@ static void fill(const rc_fcs_cache *c, fentry *e, int dd)
         return;
     }
     for (int k = 0; k < c->npairs; k++)
-        rc_fast_cs(&c->f[k], e->pos, &e->cs[k].c, &e->cs[k].s);
+        rc_lite_cs(&c->f[k], e->pos, &e->cs[k].c, &e->cs[k].s);
 }
 
 const rc_fcs *rc_fcs_cache_get(rc_fcs_cache *c, int64_t p, int want_dd, int *is_dd)

@@ -4,6 +4,7 @@
 #ifndef RC_GOLDEN_INTERNAL_H
 #define RC_GOLDEN_INTERNAL_H
 
+#include <math.h>
 #include <stdint.h>
 #include <mpfr.h>
 
@@ -111,8 +112,10 @@ typedef struct rc_fast_freq {
 #define TAB_BITS 8
 #define TAB_N (1 << TAB_BITS)
 extern rc_dd rc_fast_tab_c[TAB_N], rc_fast_tab_s[TAB_N], rc_fast_two_pi;
-/* cos, sin of 2 pi j / 2^(TAB_BITS+2) for the whole turn, in double. */
+/* cos, sin of 2 pi j / 2^(TAB_BITS+2) for the whole turn, in double, and
+ * as double-doubles (cos hi, cos lo, sin hi, sin lo). */
 extern double rc_dbl_tab[4 * TAB_N][2];
+extern double rc_lite_tab[4 * TAB_N][4];
 
 typedef struct rc_fast_fmt {
     int P, emin, emax, nb; /* precision, exponent range, storage bits */
@@ -124,17 +127,22 @@ void rc_fast_tables_init(void);
  * covers (the engine then keeps to the MPFR path). */
 int rc_fast_freq_init(mpfr_srcptr w, rc_fast_freq *f);
 void rc_fast_cs(const rc_fast_freq *f, int64_t p, rc_dd *c, rc_dd *s);
-/* y = a c + b s, times *m unless m is NULL, rounded to t when Ziv's test
- * decides (1), else 0. */
-int rc_fast_output(const rc_dd *m, double a, double b, rc_dd c, rc_dd s, rc_dtype t,
-                   uint64_t *bits);
+/* The same within RC_LITE_CS_ERR, at a third of the cost: the rows of
+ * f64 outputs. */
+#define RC_LITE_CS_ERR 0x1p-74
+void rc_lite_cs(const rc_fast_freq *f, int64_t p, rc_dd *c, rc_dd *s);
+/* y = a c + b s for c, s within cs_err, times *m unless m is NULL,
+ * rounded to t when Ziv's test decides (1), else 0. */
+int rc_fast_output(const rc_dd *m, double a, double b, rc_dd c, rc_dd s, double cs_err,
+                   rc_dtype t, uint64_t *bits);
 /* The kernels' two builds (golden_fast_kernel.h): with a hardware fused
  * multiply-add where the CPU has one (default), or without (tests). */
 int rc_fast_fma_available(void);
 void rc_fast_set_fma(int on);
 void rc_fast_cs_fma(const rc_fast_freq *f, int64_t p, rc_dd *c, rc_dd *s);
-int rc_fast_output_fma(const rc_dd *m, double a, double b, rc_dd c, rc_dd s, rc_dtype t,
-                       uint64_t *bits);
+void rc_lite_cs_fma(const rc_fast_freq *f, int64_t p, rc_dd *c, rc_dd *s);
+int rc_fast_output_fma(const rc_dd *m, double a, double b, rc_dd c, rc_dd s, double cs_err,
+                       rc_dtype t, uint64_t *bits);
 
 /* --- golden_fcache.c: cos/sin rows per (position, pair) ----------------- */
 
@@ -147,7 +155,7 @@ typedef struct rc_fcs_cache rc_fcs_cache;
 rc_fcs_cache *rc_fcs_cache_new(int npairs, const rc_fast_freq *f);
 void rc_fcs_cache_free(rc_fcs_cache *c);
 /* The npairs entries of position p; never NULL.  want_dd: double-double
- * entries within RC_FAST_CS_ERR (a double row is upgraded in place);
+ * entries within RC_LITE_CS_ERR (a double row is upgraded in place);
  * otherwise at least the hi parts within RC_DBL_CS_ERR (a double row is
  * computed when p has none).  *is_dd: whether the lo parts are valid. */
 const rc_fcs *rc_fcs_cache_get(rc_fcs_cache *c, int64_t p, int want_dd, int *is_dd);
@@ -159,10 +167,11 @@ void rc_fcs_cache_stats(const rc_fcs_cache *c, long *computed, long *upgraded, l
 /* 1 when every real within err of y.hi + y.lo rounds (nearest even) to
  * the same finite element of t, and then *bits is it; 0: undecided. */
 int rc_fast_round(rc_dd y, double err, rc_dtype t, uint64_t *bits);
-/* Both outputs of pair (x0, x1) from its double-double cos/sin f at p != 0:
- * bit 0 / bit 1 of the result set when output 0 / 1 was decided. */
-int rc_fast_pair(rc_golden *g, int64_t p, const rc_fcs *f, int sign, double x0, double x1,
-                 rc_dtype t, uint64_t *b0, uint64_t *b1);
+/* Both outputs of pair (x0, x1) from its double-double cos/sin f (within
+ * cs_err) at p != 0: bit 0 / bit 1 of the result set when output 0 / 1
+ * was decided. */
+int rc_fast_pair(rc_golden *g, int64_t p, const rc_fcs *f, double cs_err, int sign, double x0,
+                 double x1, rc_dtype t, uint64_t *b0, uint64_t *b1);
 
 /* --- golden_dbl.c: the first stage, plain double (docs/golden.md) ------- */
 
@@ -186,6 +195,19 @@ typedef struct rc_dbl_row_args {
 /* Stage 1 for a row of pairs in t (f32, f16, bf16; f64 leaves every
  * output undecided): the number of pairs with an undecided output. */
 int rc_dbl_row(const rc_dbl_row_args *a, rc_dtype t);
+
+/* Stage 2 for the f64 outputs of a row whose cos/sin are double-double
+ * within RC_LITE_CS_ERR (m NULL: m = 1); returns as rc_dbl_row. */
+int rc_lite_row(const rc_dbl_row_args *a, const rc_dd *m);
+int rc_lite_row_fma(const rc_dbl_row_args *a, const rc_dd *m);
+
+/* Operands the double-double stage takes: zero or in [2^-600, 2^600], so
+ * that no intermediate overflows or underflows. */
+static inline int rc_fast_in_range(double x)
+{
+    const double a = fabs(x);
+    return a == 0.0 || (a >= 0x1p-600 && a <= 0x1p600);
+}
 
 /* --- golden_row.c: a row of pairs through the stages --------------------- */
 
@@ -211,10 +233,12 @@ typedef struct rc_golden_rowq {
 /* Every output of the row, correctly rounded to q->t. */
 void rc_golden_row(rc_golden *g, const rc_golden_rowq *q, uint64_t *b0, uint64_t *b1);
 
-/* Outputs per stage: tried and decided by stage 1 (double) and stage 2
- * (double-double), and handed to stage 3 (MPFR) by stage 2. */
+/* Outputs per stage: tried and decided, and handed to MPFR at the end. */
 typedef struct rc_golden_stage_stats {
-    long s1_try, s1_ok, s2_try, s2_ok, s3;
+    long dbl_try, dbl_ok;   /* plain double (narrow outputs) */
+    long lite_try, lite_ok; /* double-double rows within RC_LITE_CS_ERR (f64 outputs) */
+    long dd_try, dd_ok;     /* double-double within RC_FAST_CS_ERR */
+    long mpfr;              /* handed on to MPFR */
 } rc_golden_stage_stats;
 
 /* --- golden.c / golden_pair.c: the engine -------------------------------- */
@@ -284,6 +308,7 @@ void rc_golden_stats_engine(const rc_golden *g); /* at free */
 void rc_golden_set_fast(rc_golden *g, int on);
 void rc_golden_fast_stats(const rc_golden *g, long *fast, long *fallback);
 void rc_golden_stage_stats_get(const rc_golden *g, rc_golden_stage_stats *out);
+void rc_golden_stage_stats_add(rc_golden_stage_stats *sum, const rc_golden_stage_stats *s);
 
 /* Start every Ziv loop at this level (0 = use the cache).  Tests compare
  * levels to check that two working precisions agree. */

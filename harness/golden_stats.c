@@ -32,11 +32,11 @@ static void report(void)
             CPU(self), CPU(kids));
 #undef CPU
     fprintf(stderr,
-            "golden-stats: cpu golden %.3f s, engines %ld, stage 1 (double) %ld of %ld decided, "
-            "stage 2 (double-double) %ld of %ld, stage 3 (MPFR) %ld, unproven %ld, "
+            "golden-stats: cpu golden %.3f s, engines %ld, decided/tried: double %ld/%ld, "
+            "double-double rows %ld/%ld, double-double %ld/%ld, then MPFR %ld, unproven %ld, "
             "cos/sin rows %ld computed, %ld upgraded, %ld reused\n",
-            st.seconds, st.engines, s->s1_ok, s->s1_try, s->s2_ok, s->s2_try, s->s3, st.unproven,
-            st.rows, st.row_upgrades, st.row_hits);
+            st.seconds, st.engines, s->dbl_ok, s->dbl_try, s->lite_ok, s->lite_try, s->dd_ok,
+            s->dd_try, s->mpfr, st.unproven, st.rows, st.row_upgrades, st.row_hits);
 }
 
 int rc_golden_stats_on(void)
@@ -67,11 +67,7 @@ void rc_golden_stats_engine(const rc_golden *g)
     long rows, ups, hits;
     rc_fcs_cache_stats(g->fcache, &rows, &ups, &hits);
     st.engines++;
-    st.st.s1_try += g->st.s1_try;
-    st.st.s1_ok += g->st.s1_ok;
-    st.st.s2_try += g->st.s2_try;
-    st.st.s2_ok += g->st.s2_ok;
-    st.st.s3 += g->st.s3;
+    rc_golden_stage_stats_add(&st.st, &g->st);
     st.unproven += g->unproven;
     st.rows += rows;
     st.row_upgrades += ups;

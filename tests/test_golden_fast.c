@@ -93,19 +93,28 @@ static double to_dtype(rc_dtype t, double v)
     return rc_load(b, t, 0);
 }
 
-/* x1 so that y0 = m (x0 c - x1 s) lands near a midpoint of `target`
- * (the nearest one to m x0 c), rounded to tin; with subtract = 0, near
- * y0 = 0 instead (x0 c close to x1 s). */
+enum { NEAR_MIDPOINT, NEAR_ZERO, NEAR_OVERFLOW };
+
+/* x1 so that y0 = m (x0 c - x1 s) lands near a point of `target`: the
+ * midpoint nearest to m x0 c, zero (x0 c close to x1 s), or the overflow
+ * threshold (largest finite + half an ulp); rounded to tin. */
 static double steer_x1(rc_golden *gm, const rc_cs_entry *e, int k, double x0, rc_dtype tin,
-                       rc_dtype target, int near_zero)
+                       rc_dtype target, int mode)
 {
     mpfr_t v, mid, t;
     mpfr_inits2(320, v, mid, t, (mpfr_ptr)0);
     const double m = rc_golden_magnitude(gm);
     mpfr_mul_d(v, e->c + k, x0, MPFR_RNDN);
     mpfr_mul_d(v, v, m, MPFR_RNDN); /* ~ m x0 c */
-    if (near_zero) {
+    if (mode == NEAR_ZERO) {
         mpfr_set_zero(mid, 1);
+    } else if (mode == NEAR_OVERFLOW) {
+        const int P = rc_dtype_precision(target), emax = rc_dtype_emax(target);
+        mpfr_set_ui_2exp(mid, 1, emax + 1, MPFR_RNDN);
+        mpfr_set_ui_2exp(t, 1, emax - P, MPFR_RNDN);
+        mpfr_sub(mid, mid, t, MPFR_RNDN); /* (2 - 2^-P) 2^emax */
+        if (x0 < 0)
+            mpfr_neg(mid, mid, MPFR_RNDN);
     } else {
         double vd = mpfr_get_d(v, MPFR_RNDN), r = to_dtype(target, vd);
         double half = rc_ulp(vd, target) / 2;
@@ -125,7 +134,7 @@ static double steer_x1(rc_golden *gm, const rc_cs_entry *e, int k, double x0, rc
 
 static const double specials[] = { 0.0, -0.0, INFINITY, -INFINITY, NAN, 1.0, -3.5 };
 
-/* Inputs of pair k by one of eight strategies. */
+/* Inputs of pair k by one of nine strategies. */
 static void make_pair(rc_golden *gm, const rc_cs_entry *e, int k, rc_dtype tin, rc_dtype tout,
                       int strategy, double *x0, double *x1)
 {
@@ -139,15 +148,19 @@ static void make_pair(rc_golden *gm, const rc_cs_entry *e, int k, rc_dtype tin, 
         *x1 = value_near(tin, (int)(rng() % (2 * wide + 1)) - wide);
         break;
     case 2: *x1 = (rng() & 1) ? 0.0 : -0.0; break;
-    case 3: *x1 = steer_x1(gm, e, k, *x0, tin, tout, 0); break;   /* near-halfway in tout */
-    case 4: *x1 = steer_x1(gm, e, k, *x0, tin, RC_F64, 0); break; /* near-halfway in f64 */
-    case 5: *x1 = steer_x1(gm, e, k, *x0, tin, tout, 1); break;   /* cancellation */
+    case 3: *x1 = steer_x1(gm, e, k, *x0, tin, tout, NEAR_MIDPOINT); break;
+    case 4: *x1 = steer_x1(gm, e, k, *x0, tin, RC_F64, NEAR_MIDPOINT); break;
+    case 5: *x1 = steer_x1(gm, e, k, *x0, tin, tout, NEAR_ZERO); break; /* cancellation */
     case 6: { /* subnormal outputs of tout */
         int e0 = rc_dtype_emin(tout) - 1 - (int)(rng() % (unsigned)rc_dtype_precision(tout));
         *x0 = value_near(tin, e0);
         *x1 = value_near(tin, e0 - (int)(rng() % 3));
         break;
     }
+    case 7: /* overflow to infinity: |y0| near tout's threshold */
+        *x0 = value_near(tin, rc_dtype_emax(tout) - (int)(rng() % 2));
+        *x1 = steer_x1(gm, e, k, *x0, tin, tout, NEAR_OVERFLOW);
+        break;
     default:
         *x0 = specials[rng() % 7];
         *x1 = specials[rng() % 7];
@@ -210,7 +223,7 @@ START_TEST(test_bit_identity)
         const rc_cs_entry *e = rc_cs_cache_get(rc_golden_mpfr_cache(gm[c]), p);
         for (int k = 0; k < np; k++) {
             double x0, x1;
-            make_pair(gm[c], e, k, tin, t, (int)((k + row) % 8), &x0, &x1);
+            make_pair(gm[c], e, k, tin, t, (int)((k + row) % 9), &x0, &x1);
             rc_store(in, tin, (size_t)(split ? k : 2 * k), x0);
             rc_store(in, tin, (size_t)(split ? k + np : 2 * k + 1), x1);
         }
@@ -237,39 +250,153 @@ START_TEST(test_bit_identity)
 }
 END_TEST
 
-/* rc_fast_cs within RC_FAST_CS_ERR of 400-bit values, positions of every
- * size including INT64_MIN and INT64_MAX. */
+/* >= 10^6 outputs per dtype from random inputs of that dtype, 16 tokens
+ * x 8 heads per call at random positions (up to 2^31 - 1 and int64
+ * extremes), every configuration, apply and backward: the fast stages
+ * against the MPFR path, bit for bit. */
+START_TEST(test_identity_random)
+{
+    const rc_dtype t = (rc_dtype)_i;
+    enum { NT = 16, NH = 8 };
+    static unsigned char in[NT * NH * 128 * 8], a[NT * NH * 128 * 8], b[NT * NH * 128 * 8];
+    long outputs = 0, bad = 0;
+    for (int call = 0; outputs < 1000000; call++) {
+        rc_rope_params p = config(call % NCFG);
+        rc_golden *gf = mkg(&p), *gm = mkg(&p);
+        rc_golden_set_fast(gm, 0);
+        const int hd = p.head_dim;
+        int64_t pos[NT];
+        for (int i = 0; i < NT; i++)
+            pos[i] = position(call * NT + i);
+        for (int i = 0; i < NT * NH * hd; i++)
+            rc_store(in, t, (size_t)i, value_near(t, (int)(rng() % 9) - 4));
+        rc_tensor ti = { t, in, NT, NH, hd, NH * hd, hd };
+        rc_tensor ta = ti, tb = ti;
+        ta.data = a;
+        tb.data = b;
+        const int sign = (call & 1) ? -1 : 1;
+        ck_assert_int_eq(rc_golden_apply(gf, pos, &ti, &ta, sign), 0);
+        ck_assert_int_eq(rc_golden_apply(gm, pos, &ti, &tb, sign), 0);
+        const size_t es = rc_dtype_size(t);
+        for (size_t i = 0; i < (size_t)NT * NH * hd; i++)
+            bad += memcmp(a + i * es, b + i * es, es) != 0;
+        outputs += (long)NT * NH * p.rotary_dim;
+        rc_golden_free(gf);
+        rc_golden_free(gm);
+    }
+    printf("random identity %s: %ld outputs, %ld mismatches\n", rc_dtype_name(t), outputs, bad);
+    ck_assert_int_eq(bad, 0);
+}
+END_TEST
+
+/* Pass-through channels of an apply whose input and output dtypes match
+ * are the input's bits, NaN payloads and signalling NaNs included. */
+START_TEST(test_passthrough_bits)
+{
+    const rc_dtype t = (rc_dtype)_i;
+    rc_rope_params p = config(4); /* head_dim 96, rotary_dim 64 */
+    rc_golden *g = mkg(&p);
+    static const uint64_t nans[RC_DTYPE_COUNT][4] = {
+        [RC_F64] = { 0x7ff0000000000001ull, 0xfff8000000000abcull, 0x7ff4000000000005ull, 0x1 },
+        [RC_F32] = { 0x7fa00005, 0xffc00123, 0x7f800001, 0x1 },
+        [RC_F16] = { 0x7c01, 0xfe01, 0x7d00, 0x1 },
+        [RC_BF16] = { 0x7f81, 0xffc1, 0x7fa0, 0x1 },
+    };
+    unsigned char in[96 * 8], out[96 * 8];
+    for (int i = 0; i < 96; i++)
+        rc_store(in, t, (size_t)i, 0.5);
+    for (int i = 64; i < 96; i++)
+        rc_store_bits(in, t, (size_t)i, nans[t][i % 4]);
+    const int64_t pos = 7;
+    rc_tensor ti = { t, in, 1, 1, 96, 96, 96 }, to = ti;
+    to.data = out;
+    ck_assert_int_eq(rc_golden_apply(g, &pos, &ti, &to, 1), 0);
+    for (int i = 64; i < 96; i++)
+        ck_assert_msg(rc_load_bits(out, t, (size_t)i) == nans[t][i % 4], "%s channel %d: %llx",
+                      rc_dtype_name(t), i, (unsigned long long)rc_load_bits(out, t, (size_t)i));
+    rc_golden_free(g);
+}
+END_TEST
+
+/* |v - (hi + lo)| as a double, rounded up. */
+static double dd_err(mpfr_srcptr v, rc_dd d, mpfr_ptr tmp)
+{
+    mpfr_sub_d(tmp, v, d.hi, MPFR_RNDN);
+    mpfr_sub_d(tmp, tmp, d.lo, MPFR_RNDN);
+    return fabs(mpfr_get_d(tmp, MPFR_RNDA));
+}
+
+/* The three cos/sin kernels within their bounds of 400-bit values,
+ * positions of every size including INT64_MIN and INT64_MAX: double-double
+ * (RC_FAST_CS_ERR), the f64 rows' (RC_LITE_CS_ERR), plain double
+ * (RC_DBL_CS_ERR). */
 START_TEST(test_cs_bound)
 {
     mpfr_t w, a, c, s, d;
     mpfr_inits2(420, w, a, c, s, d, (mpfr_ptr)0);
-    double worst = 0.0;
+    double worst[3] = { 0.0, 0.0, 0.0 };
+    const double bound[3] = { RC_FAST_CS_ERR, RC_LITE_CS_ERR, RC_DBL_CS_ERR };
     for (int ci = 0; ci < NCFG; ci++) {
         rc_rope_params p = config(ci);
         rc_golden *g = mkg(&p);
         for (int i = 0; i < 3000; i++) {
             const int k = (int)(rng() % (unsigned)(p.rotary_dim / 2));
             int64_t pos = (i == 0) ? INT64_MIN : (i == 1) ? INT64_MAX : position(i);
-            rc_dd cd, sd;
-            rc_fast_cs(&g->ff[k], pos, &cd, &sd);
+            rc_dd cd[3], sd[3];
+            rc_fast_cs(&g->ff[k], pos, &cd[0], &sd[0]);
+            rc_lite_cs(&g->ff[k], pos, &cd[1], &sd[1]);
+            rc_dbl_cs(&g->ff[k], pos, &cd[2].hi, &sd[2].hi);
+            cd[2].lo = sd[2].lo = 0.0;
             rc_freq_checked(&p, k, 400, w);
             mpfr_set_sj(a, pos, MPFR_RNDN);
             mpfr_mul(a, a, w, MPFR_RNDN);
             mpfr_sin_cos(s, c, a, MPFR_RNDN);
-            mpfr_sub_d(d, c, cd.hi, MPFR_RNDN);
-            mpfr_sub_d(d, d, cd.lo, MPFR_RNDN);
-            double ec = fabs(mpfr_get_d(d, MPFR_RNDA));
-            mpfr_sub_d(d, s, sd.hi, MPFR_RNDN);
-            mpfr_sub_d(d, d, sd.lo, MPFR_RNDN);
-            double es = fabs(mpfr_get_d(d, MPFR_RNDA));
-            ck_assert_msg(ec <= RC_FAST_CS_ERR && es <= RC_FAST_CS_ERR,
-                          "p %lld k %d: errors %a %a", (long long)pos, k, ec, es);
-            worst = fmax(worst, fmax(ec, es));
+            for (int v = 0; v < 3; v++) {
+                const double ec = dd_err(c, cd[v], d), es = dd_err(s, sd[v], d);
+                ck_assert_msg(ec <= bound[v] && es <= bound[v], "kernel %d p %lld k %d: errors %a %a",
+                              v, (long long)pos, k, ec, es);
+                worst[v] = fmax(worst[v], fmax(ec, es));
+            }
         }
         rc_golden_free(g);
     }
-    printf("fast cos/sin: worst error 2^%.1f, bound 2^%d\n", log2(worst), ilogb(RC_FAST_CS_ERR));
+    printf("cos/sin worst errors: double-double 2^%.1f (bound 2^%d), f64 rows 2^%.1f (bound 2^%d), "
+           "double 2^%.1f (bound 2^%d)\n", log2(worst[0]), ilogb(bound[0]), log2(worst[1]),
+           ilogb(bound[1]), log2(worst[2]), ilogb(bound[2]));
     mpfr_clears(w, a, c, s, d, (mpfr_ptr)0);
+}
+END_TEST
+
+/* The first stage's rounding to f32, f16 and bf16 is MPFR's rounding, bit
+ * for bit, on doubles of every magnitude: normal, subnormal, the
+ * subnormal/normal and overflow boundaries, midpoints and their
+ * neighbours. */
+START_TEST(test_dbl_narrow)
+{
+    const rc_dtype t = (rc_dtype)(RC_F32 + _i); /* f32, f16, bf16 */
+    mpfr_t y, sc;
+    mpfr_inits2(53, y, sc, (mpfr_ptr)0);
+    const int P = rc_dtype_precision(t), emin = rc_dtype_emin(t), emax = rc_dtype_emax(t);
+    for (int i = 0; i < 200000; i++) {
+        const int e = emin - P - 2 + (int)(rng() % (unsigned)(emax - emin + P + 5));
+        double v = ldexp(1.0 + urand(), e);
+        if (i % 3 == 0) { /* a midpoint of t, or one double away from it */
+            double r = to_dtype(t, v), half = rc_ulp(r, t) / 2;
+            v = r + half;
+            v = (i % 9 == 0) ? nextafter(v, 0.0) : (i % 9 == 3) ? nextafter(v, INFINITY) : v;
+        }
+        if (rng() & 1)
+            v = -v;
+        mpfr_set_d(y, v, MPFR_RNDN);
+        ck_assert_msg(rc_dbl_narrow(v, t) == rc_round_bits(y, t, sc), "%s: %a", rc_dtype_name(t), v);
+    }
+    const double edges[] = { 0.0, -0.0, 0x1p-1074, 0x1p-1022, 0x1p-200, 65504.0, 65520.0,
+                             65519.99, 0x1.fffffep127, 0x1.ffffffp127, 0x1.fffffefp127, 1e300 };
+    for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++) {
+        mpfr_set_d(y, edges[i], MPFR_RNDN);
+        ck_assert_uint_eq(rc_dbl_narrow(edges[i], t), rc_round_bits(y, t, sc));
+    }
+    mpfr_clears(y, sc, (mpfr_ptr)0);
 }
 END_TEST
 
@@ -326,7 +453,7 @@ START_TEST(test_fma_and_generic_agree)
     for (int i = 0; i < 20000; i++) {
         const int k = (int)(rng() % 64);
         const int64_t pos = position(i);
-        rc_dd c[2], s[2];
+        rc_dd c[2], s[2], lc[2], ls[2];
         uint64_t b[2] = { 0, 0 };
         int d[2];
         const double x0 = value_near(RC_F64, (int)(rng() % 9) - 4);
@@ -334,9 +461,12 @@ START_TEST(test_fma_and_generic_agree)
         for (int v = 0; v < 2; v++) {
             rc_fast_set_fma(v);
             rc_fast_cs(&g->ff[k], pos, &c[v], &s[v]);
-            d[v] = rc_fast_output(&m, x0, x1, c[v], s[v], RC_F64, &b[v]);
+            d[v] = rc_fast_output(&m, x0, x1, c[v], s[v], RC_FAST_CS_ERR, RC_F64, &b[v]);
+            rc_lite_cs(&g->ff[k], pos, &lc[v], &ls[v]);
         }
         ck_assert(memcmp(&c[0], &c[1], sizeof c[0]) == 0 && memcmp(&s[0], &s[1], sizeof s[0]) == 0);
+        ck_assert(memcmp(&lc[0], &lc[1], sizeof lc[0]) == 0 &&
+                  memcmp(&ls[0], &ls[1], sizeof ls[0]) == 0);
         ck_assert(d[0] == d[1] && b[0] == b[1]);
     }
     rc_fast_set_fma(1);
@@ -383,10 +513,13 @@ static Suite *suite(void)
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_cs_bound);
+    tcase_add_loop_test(tc, test_dbl_narrow, 0, 3);
     tcase_add_loop_test(tc, test_round_predicate, 0, RC_DTYPE_COUNT);
     tcase_add_test(tc, test_fast_cache_shared);
     tcase_add_test(tc, test_fma_and_generic_agree);
     tcase_add_loop_test(tc, test_bit_identity, 0, RC_DTYPE_COUNT);
+    tcase_add_loop_test(tc, test_identity_random, 0, RC_DTYPE_COUNT);
+    tcase_add_loop_test(tc, test_passthrough_bits, 0, RC_DTYPE_COUNT);
     suite_add_tcase(s, tc);
     return s;
 }
