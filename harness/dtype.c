@@ -75,7 +75,7 @@ double rc_load(const void *data, rc_dtype t, size_t i)
     switch (t) {
     case RC_F64: return ((const double *)data)[i];
     case RC_F32: return (double)((const float *)data)[i];
-    case RC_F16: return rc_f16_to_double(((const uint16_t *)data)[i]);
+    case RC_F16: return rc_f16_value(((const uint16_t *)data)[i]);
     case RC_BF16: return rc_bf16_to_double(((const uint16_t *)data)[i]);
     }
     return NAN;
@@ -88,8 +88,8 @@ void rc_store(void *data, rc_dtype t, size_t i, double v)
     /* C's double -> float conversion rounds to nearest even by default and
      * produces subnormals and infinities as IEEE 754 says. */
     case RC_F32: ((float *)data)[i] = (float)v; break;
-    case RC_F16: ((uint16_t *)data)[i] = rc_f16_from_double(v); break;
-    case RC_BF16: ((uint16_t *)data)[i] = rc_bf16_from_double(v); break;
+    case RC_F16: ((uint16_t *)data)[i] = (uint16_t)rc_narrow_bits(v, 11, -14, 15, 16); break;
+    case RC_BF16: ((uint16_t *)data)[i] = (uint16_t)rc_narrow_bits(v, 8, -126, 127, 16); break;
     }
 }
 
@@ -113,6 +113,15 @@ const char *rc_format_bits(const void *data, rc_dtype t, size_t i, char *buf, si
     return buf;
 }
 
+/* 2^e for e in the normal range of binary64. */
+static double pow2(int e)
+{
+    const uint64_t b = (uint64_t)(e + 1023) << 52;
+    double x;
+    memcpy(&x, &b, 8);
+    return x;
+}
+
 double rc_ulp(double v, rc_dtype t)
 {
     const dtype_info *d = info(t);
@@ -121,14 +130,17 @@ double rc_ulp(double v, rc_dtype t)
     int p = d->precision;
     if (isinf(v)) /* the spacing just below infinity */
         return ldexp(1.0, d->emax - p + 1);
-    double a = fabs(v);
-    if (a < ldexp(1.0, d->emin)) /* zero and subnormals: fixed quantum */
+    /* the exponent of |v| (subnormal doubles are below every emin here,
+     * f64's included, and take the fixed quantum) */
+    uint64_t b;
+    memcpy(&b, &v, 8);
+    const int e = (int)((b >> 52) & 0x7ff) - 1023;
+    if (e < d->emin) /* zero and subnormals: fixed quantum */
         return ldexp(1.0, d->emin - p + 1);
-    int e;
-    (void)frexp(a, &e); /* a in [2^(e-1), 2^e) */
     /* Above the range the binade spacing keeps growing, so an exact value
      * that overflowed still gets a meaningful ulp. */
-    return ldexp(1.0, (e - 1) - p + 1);
+    const int q = e - p + 1;
+    return q >= -1022 ? pow2(q) : ldexp(1.0, q);
 }
 
 double rc_ulp_error(double actual, double exact, rc_dtype t)

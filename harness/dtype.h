@@ -3,8 +3,10 @@
 #ifndef RC_DTYPE_H
 #define RC_DTYPE_H
 
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "rope_conform/adapter.h"
 
 size_t rc_dtype_size(rc_dtype t);
@@ -30,6 +32,47 @@ const char *rc_format_bits(const void *data, rc_dtype t, size_t i, char *buf, si
  * subnormal-aware), and |actual - exact| in units of that ulp. */
 double rc_ulp(double v, rc_dtype t);
 double rc_ulp_error(double actual, double exact, rc_dtype t);
+
+/* binary16 bits -> double, exactly (integer work for normal values). */
+static inline double rc_f16_value(uint16_t h)
+{
+    const int e = (h >> 10) & 0x1f;
+    double v;
+    if (e == 0 || e == 0x1f) { /* zero, subnormal (exact), infinity, NaN */
+        v = e ? ((h & 0x3ff) ? NAN : INFINITY) : (double)(h & 0x3ff) * 0x1p-24;
+        return (h >> 15) ? -v : v;
+    }
+    const uint64_t b = (uint64_t)(h >> 15) << 63 | (uint64_t)(e - 15 + 1023) << 52 |
+                       (uint64_t)(h & 0x3ff) << 42;
+    memcpy(&v, &b, 8);
+    return v;
+}
+
+/* A double rounded to nearest even into a binary format with P bits of
+ * precision, normal exponents emin..emax and nb storage bits: its bit
+ * pattern, with subnormals, overflow to infinity and NaN (quiet).  Exact
+ * integer work on the double's bits. */
+static inline uint64_t rc_narrow_bits(double v, int P, int emin, int emax, int nb)
+{
+    uint64_t b;
+    memcpy(&b, &v, 8);
+    const uint64_t sign = (b >> 63) << (nb - 1);
+    const uint64_t inf = (uint64_t)(2 * emax + 1) << (P - 1);
+    const int e = (int)((b >> 52) & 0x7ff) - 1023;
+    if (e == 1024 && (b << 12) != 0)
+        return sign | inf | (uint64_t)1 << (P - 2); /* NaN */
+    const uint64_t m = (b & 0xfffffffffffffull) | (uint64_t)1 << 52;
+    /* drop sh bits of the 53-bit significand; more below emin (subnormal) */
+    const int sh = 52 - (P - 1) + (e < emin ? emin - e : 0);
+    if (sh > 53 || (b << 1) == 0)
+        return sign; /* below half the least subnormal (or zero): +-0 */
+    const uint64_t n = (m + ((uint64_t)1 << (sh - 1)) - 1 + ((m >> sh) & 1)) >> sh;
+    /* normal: n carries the hidden bit into the exponent field (a carry
+     * out of the significand moves to the next binade by itself) */
+    const uint64_t field = e < emin ? 0 : (uint64_t)(e + emax - 1);
+    const uint64_t r = (field << (P - 1)) + n;
+    return sign | (r < inf ? r : inf);
+}
 
 /* Flat element index of (token, head, channel) in a strided tensor. */
 static inline size_t rc_tensor_index(const rc_tensor *x, int64_t tok, int64_t head, int64_t ch)

@@ -63,7 +63,7 @@ static void free_plain(rc_golden *g)
     free(g->row_und);
 }
 
-rc_golden *rc_golden_new(const rc_rope_params *p, char *err, size_t errlen)
+static rc_golden *golden_new(const rc_rope_params *p, char *err, size_t errlen)
 {
     if (rc_params_validate(p, err, errlen) != 0)
         return NULL;
@@ -129,6 +129,16 @@ oom:
     if (err && errlen)
         snprintf(err, errlen, "out of memory building the golden engine");
     return NULL;
+}
+
+rc_golden *rc_golden_new(const rc_rope_params *p, char *err, size_t errlen)
+{
+    if (!rc_golden_stats_on())
+        return golden_new(p, err, errlen);
+    const double t0 = rc_golden_stats_clock();
+    rc_golden *g = golden_new(p, err, errlen);
+    rc_golden_stats_time(rc_golden_stats_clock() - t0);
+    return g;
 }
 
 void rc_golden_free(rc_golden *g)

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "dtype.h"
 #include "golden_internal.h"
 #include "golden_turns.h"
 
@@ -48,29 +49,6 @@ void rc_dbl_cs_row(const rc_fast_freq *f, int n, int64_t p, rc_fcs *out)
 
 void rc_dbl_cs(const rc_fast_freq *f, int64_t p, double *c, double *s) { dbl_cs(f, p, c, s); }
 
-/* Round-to-nearest-even of a finite double into a binary format with P
- * bits of precision and normal exponents emin..emax: its bit pattern,
- * subnormals and overflow to infinity included (exact integer work). */
-static inline uint64_t narrow_bits(double v, int P, int emin, int emax, int nb)
-{
-    uint64_t b;
-    memcpy(&b, &v, 8);
-    const uint64_t sign = (b >> 63) << (nb - 1);
-    const int e = (int)((b >> 52) & 0x7ff) - 1023;
-    const uint64_t m = (b & 0xfffffffffffffull) | (uint64_t)1 << 52;
-    /* drop sh bits of the 53-bit significand; more below emin (subnormal) */
-    const int sh = 52 - (P - 1) + (e < emin ? emin - e : 0);
-    if (sh > 53 || (b << 1) == 0)
-        return sign; /* below half the least subnormal (or zero): +-0 */
-    const uint64_t n = (m + ((uint64_t)1 << (sh - 1)) - 1 + ((m >> sh) & 1)) >> sh;
-    /* normal: n carries the hidden bit into the exponent field (a carry
-     * out of the significand moves to the next binade by itself) */
-    const uint64_t field = e < emin ? 0 : (uint64_t)(e + emax - 1);
-    const uint64_t inf = (uint64_t)(2 * emax + 1) << (P - 1);
-    const uint64_t r = (field << (P - 1)) + n;
-    return sign | (r < inf ? r : inf);
-}
-
 static inline uint64_t round_to(double v, rc_dtype t)
 {
     switch (t) {
@@ -80,8 +58,8 @@ static inline uint64_t round_to(double v, rc_dtype t)
         memcpy(&u, &f, 4);
         return u;
     }
-    case RC_F16: return narrow_bits(v, 11, -14, 15, 16);
-    case RC_BF16: return narrow_bits(v, 8, -126, 127, 16);
+    case RC_F16: return rc_narrow_bits(v, 11, -14, 15, 16);
+    case RC_BF16: return rc_narrow_bits(v, 8, -126, 127, 16);
     default: return 0;
     }
 }

@@ -13,18 +13,6 @@
 #include "golden_internal.h"
 #include "rope_conform/half.h"
 
-static inline double f16_value(uint16_t h)
-{
-    const int e = (h >> 10) & 0x1f;
-    if (e == 0 || e == 0x1f) /* subnormal, zero, infinity, NaN */
-        return rc_f16_to_double(h);
-    const uint64_t b = (uint64_t)(h >> 15) << 63 | (uint64_t)(e - 15 + 1023) << 52 |
-                       (uint64_t)(h & 0x3ff) << 42;
-    double v;
-    memcpy(&v, &b, 8);
-    return v;
-}
-
 void rc_golden_row_load(const void *data, rc_dtype t, size_t base, const rc_row_layout *l,
                         double *x0, double *x1)
 {
@@ -34,8 +22,8 @@ void rc_golden_row_load(const void *data, rc_dtype t, size_t base, const rc_row_
         case RC_F64: x0[k] = ((const double *)data)[i0]; x1[k] = ((const double *)data)[i1]; break;
         case RC_F32: x0[k] = ((const float *)data)[i0]; x1[k] = ((const float *)data)[i1]; break;
         case RC_F16:
-            x0[k] = f16_value(((const uint16_t *)data)[i0]);
-            x1[k] = f16_value(((const uint16_t *)data)[i1]);
+            x0[k] = rc_f16_value(((const uint16_t *)data)[i0]);
+            x1[k] = rc_f16_value(((const uint16_t *)data)[i1]);
             break;
         case RC_BF16:
             x0[k] = rc_bf16_to_double(((const uint16_t *)data)[i0]);

@@ -134,9 +134,10 @@ void rc_case_fill_random(const rc_case *c, rc_case_call *cc, uint64_t seed)
     char key[200];
     snprintf(key, sizeof key, "%s#%d", c->name, (int)(cc - c->calls));
     rc_prng g = rc_prng_keyed(seed, key);
+    static const double scale[9] = { 0x1p-4, 0x1p-3, 0x1p-2, 0x1p-1, 1.0, 0x1p1, 0x1p2, 0x1p3, 0x1p4 };
     size_t n = rc_tensor_span(&cc->in);
     for (size_t i = 0; i < n; i++) {
-        double v = (2.0 * rc_prng_unit(&g) - 1.0) * ldexp(1.0, (int)rc_prng_below(&g, 9) - 4);
+        double v = (2.0 * rc_prng_unit(&g) - 1.0) * scale[rc_prng_below(&g, 9)];
         rc_store(cc->in.data, cc->in.dtype, i, v);
     }
 }
