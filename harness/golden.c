@@ -185,17 +185,6 @@ void rc_golden_fast_stats(const rc_golden *g, long *fast, long *fallback)
 
 void rc_golden_stage_stats_get(const rc_golden *g, rc_golden_stage_stats *out) { *out = g->st; }
 
-void rc_golden_stage_stats_add(rc_golden_stage_stats *sum, const rc_golden_stage_stats *s)
-{
-    sum->dbl_try += s->dbl_try;
-    sum->dbl_ok += s->dbl_ok;
-    sum->lite_try += s->lite_try;
-    sum->lite_ok += s->lite_ok;
-    sum->dd_try += s->dd_try;
-    sum->dd_ok += s->dd_ok;
-    sum->mpfr += s->mpfr;
-}
-
 long rc_golden_unproven(const rc_golden *g) { return g->unproven; }
 const char *rc_golden_last_error(const rc_golden *g) { return g->err; }
 

@@ -80,9 +80,11 @@ static inline int decide(double md, double y, double ea, rc_dtype t, uint64_t *b
 {
     const double Y = md * y;
     const double e = (ea + fabs(Y) * Y1_ERR) * SLACK1;
-    const uint64_t lo = round_to(Y - e, t), hi = round_to(Y + e, t);
+    const double l = Y - e, h = Y + e;
+    const uint64_t lo = round_to(l, t), hi = round_to(h, t);
     *bits = lo;
-    return lo == hi;
+    /* an end at exactly 0 would leave the sign of a zero result open */
+    return lo == hi && l != 0.0 && h != 0.0;
 }
 
 /* One row in dtype t (a constant after inlining). */

@@ -60,6 +60,17 @@ double rc_golden_stats_clock(void)
 
 void rc_golden_stats_time(double seconds) { st.seconds += seconds; }
 
+void rc_golden_stage_stats_add(rc_golden_stage_stats *sum, const rc_golden_stage_stats *s)
+{
+    sum->dbl_try += s->dbl_try;
+    sum->dbl_ok += s->dbl_ok;
+    sum->lite_try += s->lite_try;
+    sum->lite_ok += s->lite_ok;
+    sum->dd_try += s->dd_try;
+    sum->dd_ok += s->dd_ok;
+    sum->mpfr += s->mpfr;
+}
+
 void rc_golden_stats_engine(const rc_golden *g)
 {
     if (!rc_golden_stats_on())
