@@ -52,15 +52,10 @@ static int fast_init(rc_golden *g)
 
 static void free_plain(rc_golden *g)
 {
-    free(g->short_f);
-    free(g->long_f);
-    free(g->w);
-    free(g->w_d);
-    free(g->row_x0);
-    free(g->row_x1);
-    free(g->row_b0);
-    free(g->row_b1);
-    free(g->row_und);
+    void *plain[] = { g->short_f, g->long_f, g->w, g->w_d, g->row_x0,
+                      g->row_x1, g->row_b0, g->row_b1, g->row_und };
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+        free(plain[i]);
 }
 
 static rc_golden *golden_new(const rc_rope_params *p, char *err, size_t errlen)

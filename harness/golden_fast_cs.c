@@ -20,47 +20,49 @@
 #define KN(name) name##_generic
 #include "golden_fast_kernel.h"
 
-static pthread_once_t fma_once = PTHREAD_ONCE_INIT;
-static int use_fma;
+/* The kernels of one build. */
+typedef struct kernels {
+    void (*cs)(const rc_fast_freq *f, int64_t p, rc_dd *c, rc_dd *s);
+    void (*lite_cs)(const rc_fast_freq *f, int64_t p, rc_dd *c, rc_dd *s);
+    int (*lite_row)(const rc_dbl_row_args *a, const rc_dd *m);
+    int (*output)(const rc_dd *m, double a, double b, rc_dd c, rc_dd s, double cs_err,
+                  rc_dtype t, uint64_t *bits);
+} kernels;
 
-static void fma_init(void) { use_fma = rc_fast_fma_available(); }
+static const kernels k_generic = { rc_fast_cs_generic, rc_lite_cs_generic, rc_lite_row_generic,
+                                   rc_fast_output_generic };
+static const kernels k_fma = { rc_fast_cs_fma, rc_lite_cs_fma, rc_lite_row_fma,
+                               rc_fast_output_fma };
+static pthread_once_t fma_once = PTHREAD_ONCE_INIT;
+static const kernels *kern_now = &k_generic;
+
+static void fma_init(void) { kern_now = rc_fast_fma_available() ? &k_fma : &k_generic; }
+
+static const kernels *kern(void)
+{
+    pthread_once(&fma_once, fma_init);
+    return kern_now;
+}
 
 void rc_fast_set_fma(int on)
 {
     pthread_once(&fma_once, fma_init);
-    use_fma = on && rc_fast_fma_available();
+    kern_now = on && rc_fast_fma_available() ? &k_fma : &k_generic;
 }
 
-void rc_fast_cs(const rc_fast_freq *f, int64_t p, rc_dd *c, rc_dd *s)
-{
-    pthread_once(&fma_once, fma_init);
-    if (use_fma)
-        rc_fast_cs_fma(f, p, c, s);
-    else
-        rc_fast_cs_generic(f, p, c, s);
-}
-
-int rc_lite_row(const rc_dbl_row_args *a, const rc_dd *m)
-{
-    pthread_once(&fma_once, fma_init);
-    return use_fma ? rc_lite_row_fma(a, m) : rc_lite_row_generic(a, m);
-}
+void rc_fast_cs(const rc_fast_freq *f, int64_t p, rc_dd *c, rc_dd *s) { kern()->cs(f, p, c, s); }
 
 void rc_lite_cs(const rc_fast_freq *f, int64_t p, rc_dd *c, rc_dd *s)
 {
-    pthread_once(&fma_once, fma_init);
-    if (use_fma)
-        rc_lite_cs_fma(f, p, c, s);
-    else
-        rc_lite_cs_generic(f, p, c, s);
+    kern()->lite_cs(f, p, c, s);
 }
+
+int rc_lite_row(const rc_dbl_row_args *a, const rc_dd *m) { return kern()->lite_row(a, m); }
 
 int rc_fast_output(const rc_dd *m, double a, double b, rc_dd c, rc_dd s, double cs_err,
                    rc_dtype t, uint64_t *bits)
 {
-    pthread_once(&fma_once, fma_init);
-    return use_fma ? rc_fast_output_fma(m, a, b, c, s, cs_err, t, bits)
-                   : rc_fast_output_generic(m, a, b, c, s, cs_err, t, bits);
+    return kern()->output(m, a, b, c, s, cs_err, t, bits);
 }
 
 int rc_fast_round(rc_dd y, double err, rc_dtype t, uint64_t *bits)
