@@ -8,6 +8,7 @@
 #include <check.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dtype.h"
@@ -87,6 +88,16 @@ static inline double to_dtype(rc_dtype t, double v)
     unsigned char b[8];
     rc_store(b, t, 0, v);
     return rc_load(b, t, 0);
+}
+
+/* Run one suite; the exit status of the test program. */
+static inline int golden_run_suite(Suite *s)
+{
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
 #endif
