@@ -124,6 +124,28 @@ static int nonfinite_ok(double g, double gr, double y)
     return 1;
 }
 
+/* Scale all three pairs by one power of two 2^-e so the products in
+ * rc_pair_error_eval cannot overflow (pairs near the largest finite value)
+ * or underflow; inside [2^-500, 2^500] they cannot, and e = 0. */
+static int scale_pairs(const double x[2], const double g[2], const double y[2], double xs[2],
+                       double gs[2], double ys[2])
+{
+    double big = 0.0;
+    for (int i = 0; i < 2; i++) {
+        const double a = fabs(x[i]), b = fabs(g[i]), c = fabs(y[i]);
+        big = a > big ? a : big;
+        big = b > big ? b : big;
+        big = c > big ? c : big;
+    }
+    const int e = (big > 0.0 && (big > 0x1p500 || big < 0x1p-500)) ? ilogb(big) : 0;
+    for (int i = 0; i < 2; i++) {
+        xs[i] = e ? ldexp(x[i], -e) : x[i];
+        gs[i] = e ? ldexp(g[i], -e) : g[i];
+        ys[i] = e ? ldexp(y[i], -e) : y[i];
+    }
+    return e;
+}
+
 void rc_pair_error_eval(const rc_errmodel *em, int k, double phi,
                         const double x[2], const double g[2], const double gr[2],
                         const double y[2], rc_pair_error *out)
@@ -140,24 +162,8 @@ void rc_pair_error_eval(const rc_errmodel *em, int k, double phi,
         out->norm = out->ok ? 0.0 : INFINITY;
         return;
     }
-    /* Scale all three pairs by one power of two so the products below
-     * cannot overflow (pairs near the largest finite value) or underflow;
-     * inside [2^-500, 2^500] they cannot, and no scaling is needed. */
-    double big = 0.0;
-    for (int i = 0; i < 2; i++) {
-        const double a = fabs(x[i]), b = fabs(g[i]), c = fabs(y[i]);
-        big = a > big ? a : big;
-        big = b > big ? b : big;
-        big = c > big ? c : big;
-    }
-    const int e = (big > 0.0 && (big > 0x1p500 || big < 0x1p-500)) ? ilogb(big) : 0;
-    double xs[2] = { x[0], x[1] }, gs[2] = { g[0], g[1] }, ys[2] = { y[0], y[1] };
-    if (e != 0)
-        for (int i = 0; i < 2; i++) {
-            xs[i] = ldexp(x[i], -e);
-            gs[i] = ldexp(g[i], -e);
-            ys[i] = ldexp(y[i], -e);
-        }
+    double xs[2], gs[2], ys[2];
+    const int e = scale_pairs(x, g, y, xs, gs, ys);
     /* |.| as sqrt(a^2 + b^2): no overflow or harmful underflow after the
      * scaling, within 2 ulps, and several times cheaper than hypot */
     const double xh = sqrt(xs[0] * xs[0] + xs[1] * xs[1]);
