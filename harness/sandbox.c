@@ -1,66 +1,43 @@
-/* The sandbox's parent side: plans buffer layouts, forks a child per batch
- * (a fresh one after each call that kills its child), enforces the per-call
- * deadline and turns what the child recorded into outcomes and one-line
- * messages.  The child side is sandbox_child.c. */
-#define _GNU_SOURCE /* SYS_pidfd_open */
+/* The sandbox's parent side: keeps one worker per sandbox (a fresh one
+ * after any call that killed or hung it), sends each call with its inputs,
+ * and decides each outcome from what it observed: the reply checked
+ * against the command, the worker's death, the limits it kept.  The worker
+ * side is sandbox_worker.c and sandbox_serve.c. */
 #include "sandbox_impl.h"
 
 #include <errno.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
-int64_t rc_now_ns(void)
+struct rc_sandbox {
+    const rc_candidate *c;
+    rc_limits lim;
+    rc_link link;            /* pid 0: no worker                           */
+    int inited, group;       /* init done in this worker; its group        */
+    unsigned init_fp;        /* FP environment init left changed           */
+    int init_round;
+    int hangs;
+    uint32_t seq;
+    rc_call_result *last;    /* the last call served in this batch         */
+};
+
+void rc_limits_default(rc_limits *l)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+    memset(l, 0, sizeof *l);
+    l->cpu_s = 5.0;
+    l->init_s = 60.0;
+    l->data_bytes = (uint64_t)8 << 30;
+    l->nproc = 16384;
+    l->fsize = (uint64_t)1 << 30;
+    l->max_hangs = 3;
 }
 
-const char *rc_signal_name(int signo)
+double rc_limits_wall(const rc_limits *l)
 {
-    static const struct { int no; const char *name; } t[] = {
-        {SIGSEGV, "SIGSEGV"}, {SIGBUS, "SIGBUS"}, {SIGFPE, "SIGFPE"}, {SIGILL, "SIGILL"},
-        {SIGABRT, "SIGABRT"}, {SIGTRAP, "SIGTRAP"}, {SIGSYS, "SIGSYS"}, {SIGKILL, "SIGKILL"},
-        {SIGTERM, "SIGTERM"}, {SIGINT, "SIGINT"}, {SIGPIPE, "SIGPIPE"}, {SIGALRM, "SIGALRM"},
-        {SIGXCPU, "SIGXCPU"}, {SIGXFSZ, "SIGXFSZ"}, {SIGHUP, "SIGHUP"}, {SIGQUIT, "SIGQUIT"},
-        {SIGUSR1, "SIGUSR1"}, {SIGUSR2, "SIGUSR2"},
-    };
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (t[i].no == signo)
-            return t[i].name;
-    static _Thread_local char buf[24];
-    snprintf(buf, sizeof buf, "signal %d", signo);
-    return buf;
-}
-
-size_t rc_elem_size(rc_dtype t)
-{
-    return t == RC_F64 ? 8 : t == RC_F32 ? 4 : 2;
-}
-
-size_t rc_span_bytes(const rc_tensor *x)
-{
-    if (x->n_tokens <= 0 || x->n_heads <= 0 || x->head_dim <= 0)
-        return 0;
-    int64_t last = (x->n_tokens - 1) * x->token_stride + (x->n_heads - 1) * x->head_stride +
-                   x->head_dim;
-    return (size_t)last * rc_elem_size(x->dtype);
-}
-
-const char *rc_phase_name(int phase)
-{
-    static const char *names[] = {"sandbox", "init", "supports", "apply", "backward",
-                                  "cos_sin", "fini"};
-    return phase >= 0 && phase <= RC_PH_FINI ? names[phase] : "sandbox";
+    return l->wall_s > 0 ? l->wall_s : 10.0 * l->cpu_s;
 }
 
 const char *rc_outcome_name(rc_outcome o)
@@ -68,7 +45,7 @@ const char *rc_outcome_name(rc_outcome o)
     static const char *names[] = {"ok", "unsupported", "error", "crash", "timeout", "exit",
                                   "out-of-bounds write", "write into input",
                                   "untouched output", "fp environment changed",
-                                  "not provided"};
+                                  "not provided", "protocol violation"};
     return (unsigned)o < sizeof names / sizeof names[0] ? names[o] : "unknown";
 }
 
@@ -105,10 +82,10 @@ static const char *access_name(int a)
 /* "write 4 bytes past the end of the output buffer" and the like. */
 static void where_text(char *w, size_t n, const char *what, int64_t off, size_t bytes, int buf)
 {
-    if (off >= (int64_t)bytes && off == (int64_t)bytes)
+    if (off == (int64_t)bytes)
         snprintf(w, n, "%s just past the end of the %s, byte offset %lld", what,
                  buf_name(buf), (long long)off);
-    else if (off >= (int64_t)bytes)
+    else if (off > (int64_t)bytes)
         snprintf(w, n, "%s %lld bytes past the end of the %s, byte offset %lld", what,
                  (long long)(off - (int64_t)bytes), buf_name(buf), (long long)off);
     else if (off < 0)
@@ -119,41 +96,56 @@ static void where_text(char *w, size_t n, const char *what, int64_t off, size_t 
                  buf_name(buf));
 }
 
-/* A call (or init/fini) that ended its child: fault, exit, signal, timeout. */
-static void describe_death(rc_call_result *r, const rc_slot *s, int phase, int status,
-                           int timed_out, double timeout_s)
+/* The worker's last words said it faulted. */
+static void describe_fault(rc_call_result *r, const rc_rep *s, const char *ph)
+{
+    char w[160];
+    const char *sig = rc_signal_name(s->signo);
+    r->signo = s->signo;
+    if (s->fault_class == RC_FAULT_GUARD) {
+        r->outcome = RC_OUTCOME_OOB_WRITE;
+        r->fault_offset = s->fault_offset;
+        where_text(w, sizeof w, access_name(s->access), s->fault_offset, s->fault_bytes,
+                   s->fault_buf);
+        set_msg(r, "%s: %s (%s)", ph, sig, w);
+    } else if (s->fault_class == RC_FAULT_READONLY) {
+        r->outcome = RC_OUTCOME_INPUT_WRITE;
+        r->fault_offset = s->fault_offset;
+        set_msg(r, "%s: %s (write into the %s at byte offset %lld of %llu%s)", ph, sig,
+                buf_name(s->fault_buf), (long long)s->fault_offset,
+                (unsigned long long)s->fault_bytes,
+                s->fault_buf == RC_BUF_IN ? ", out-of-place call" : "");
+    } else {
+        r->outcome = RC_OUTCOME_CRASH;
+        if (s->signo == SIGSEGV || s->signo == SIGBUS)
+            set_msg(r, "%s: %s (%s at address %#llx, outside the harness buffers)", ph, sig,
+                    access_name(s->access), (unsigned long long)s->fault_addr);
+        else
+            set_msg(r, "%s: %s", ph, sig);
+    }
+}
+
+/* A command whose worker died, hung or broke the protocol. */
+static void describe_loss(rc_call_result *r, rc_await how, const rc_rep *s, int status,
+                          int phase, double limit_cpu, double limit_wall, double secs)
 {
     set_phase(r, phase);
     const char *ph = r->phase;
-    int st = atomic_load(&s->state);
-    char w[160];
-    if (timed_out) {
+    if (how == RC_AWAIT_TIMEOUT) {
         r->outcome = RC_OUTCOME_TIMEOUT;
-        set_msg(r, "%s: hung, killed after %.1f s", ph, timeout_s);
-    } else if (st == RC_SLOT_FAULT) {
-        r->signo = s->signo;
-        const char *sig = rc_signal_name(s->signo);
-        if (s->fault_class == RC_FAULT_GUARD) {
-            r->outcome = RC_OUTCOME_OOB_WRITE;
-            r->fault_offset = s->fault_offset;
-            where_text(w, sizeof w, access_name(s->access), s->fault_offset, s->fault_bytes,
-                       s->fault_buf);
-            set_msg(r, "%s: %s (%s)", ph, sig, w);
-        } else if (s->fault_class == RC_FAULT_READONLY) {
-            r->outcome = RC_OUTCOME_INPUT_WRITE;
-            r->fault_offset = s->fault_offset;
-            set_msg(r, "%s: %s (write into the %s at byte offset %lld of %zu%s)", ph, sig,
-                    buf_name(s->fault_buf), (long long)s->fault_offset, s->fault_bytes,
-                    s->fault_buf == RC_BUF_IN ? ", out-of-place call" : "");
-        } else {
-            r->outcome = RC_OUTCOME_CRASH;
-            if (s->signo == SIGSEGV || s->signo == SIGBUS)
-                set_msg(r, "%s: %s (%s at address %p, outside the harness buffers)", ph, sig,
-                        access_name(s->access), (void *)s->fault_addr);
-            else
-                set_msg(r, "%s: %s", ph, sig);
-        }
-    } else if (st == RC_SLOT_EXIT) {
+        if (secs >= limit_wall)
+            set_msg(r, "%s: no answer after %.1f s of wall time (limit --wall-timeout %.0f s), killed",
+                    ph, secs, limit_wall);
+        else
+            set_msg(r, "%s: hung, killed after %.1f s of CPU time (limit --timeout %.1f s)", ph,
+                    limit_cpu, limit_cpu);
+    } else if (how == RC_AWAIT_PROTOCOL) {
+        r->outcome = RC_OUTCOME_PROTOCOL;
+        set_msg(r, "%s: the candidate's process wrote something that is not the harness's reply "
+                   "(a forged reply, or output of a process it forked); killed", ph);
+    } else if (s->magic == RC_PROTO_MAGIC && s->type == RC_REP_FAULT) {
+        describe_fault(r, s, ph);
+    } else if (s->magic == RC_PROTO_MAGIC && s->type == RC_REP_EXIT) {
         r->outcome = RC_OUTCOME_EXIT;
         set_msg(r, "%s: called exit(%d)", ph, s->exit_status);
     } else if (WIFSIGNALED(status)) {
@@ -162,340 +154,454 @@ static void describe_death(rc_call_result *r, const rc_slot *s, int phase, int s
         set_msg(r, "%s: killed by %s", ph, rc_signal_name(r->signo));
     } else {
         r->outcome = RC_OUTCOME_EXIT;
-        set_msg(r, "%s: process exited with status %d", ph,
+        set_msg(r, "%s: the process exited with status %d", ph,
                 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
     }
 }
 
-/* A call whose candidate function returned. */
-static void describe_return(rc_call_result *r, const rc_slot *s, unsigned life_fp,
-                            int life_round)
+/* A candidate function that returned.  beyond: the call reaches positions
+ * at or past params->max_position, which a candidate may decline. */
+static void describe_return(rc_call_result *r, const rc_rep *s, rc_call_kind kind, int beyond)
 {
-    set_phase(r, s->phase);
+    int phase = s->phase;
+    if (kind == RC_CALL_SUPPORTS || s->retcode != RC_OK)
+        phase = s->phase >= RC_PH_SUPPORTS && s->phase <= RC_PH_COS_SIN ? s->phase : RC_PH_SUPPORTS;
+    set_phase(r, phase);
     const char *ph = r->phase;
-    r->seconds = s->seconds;
-    if (s->retcode == RC_UNSUPPORTED) {
+    if (s->retcode == RC_UNSUPPORTED && phase == RC_PH_SUPPORTS) {
         r->outcome = RC_OUTCOME_UNSUPPORTED;
-        set_msg(r, s->phase == RC_PH_SUPPORTS ? "%s: unsupported" : "%s: returned RC_UNSUPPORTED", ph);
-        return;
-    }
-    if (s->retcode == RC_ERROR) {
+        set_msg(r, "supports: unsupported");
+    } else if (s->retcode == RC_UNSUPPORTED && beyond) {
+        r->outcome = RC_OUTCOME_UNSUPPORTED;
+        set_msg(r, "%s: declined positions beyond the model's max_position", ph);
+    } else if (s->retcode == RC_UNSUPPORTED) {
         r->outcome = RC_OUTCOME_ERROR;
-        set_msg(r, "%s: error: %s", ph, s->text);
-        return;
-    }
-    if (s->retcode != RC_OK) {
+        set_msg(r, "%s: returned RC_UNSUPPORTED after supports() said RC_OK for these params", ph);
+    } else if (s->retcode == RC_ERROR) {
         r->outcome = RC_OUTCOME_ERROR;
-        set_msg(r, "%s: returned unknown code %d (%s)", ph, s->retcode, s->text);
-        return;
-    }
-    char w[160];
-    if (s->slack_hit) {
+        set_msg(r, "%s: error: %.200s", ph, s->text);
+    } else if (s->retcode != RC_OK) {
+        r->outcome = RC_OUTCOME_ERROR;
+        set_msg(r, "%s: returned unknown code %d (%.200s)", ph, s->retcode, s->text);
+    } else if (s->slack_hit) {
+        char w[160];
         r->outcome = RC_OUTCOME_OOB_WRITE;
         r->fault_offset = s->fault_offset;
         where_text(w, sizeof w, "wrote", s->fault_offset, s->fault_bytes, s->fault_buf);
         set_msg(r, "%s: %s", ph, w);
-    } else if (s->untouched) {
-        r->outcome = RC_OUTCOME_UNTOUCHED;
-        r->untouched = s->untouched;
-        set_msg(r, "%s: returned RC_OK but left %zu of %zu output elements unwritten", ph,
-                s->untouched, s->total);
-    } else if (s->fp_bits || life_fp) {
-        r->outcome = RC_OUTCOME_FENV;
-        rc_fp_describe(s->fp_bits ? s->fp_bits : life_fp, s->fp_bits ? s->fp_round : life_round,
-                       w, sizeof w);
-        set_msg(r, "%s: left the FP environment changed (%s)", s->fp_bits ? ph : "init", w);
     } else {
         r->outcome = RC_OUTCOME_OK;
     }
 }
 
-/* ---- planning ---- */
+/* ---- the worker's life ---- */
 
-static int plan_call(const rc_candidate *c, const rc_call *call, rc_plan *p, size_t *stage)
+static void capture_into(rc_call_result *r, const rc_capture *cap)
 {
-    memset(p, 0, sizeof *p);
-    rc_layout_init(&p->lay);
-    if (!call->params)
-        return -1;
-    switch (call->kind) {
-    case RC_CALL_SUPPORTS:
+    size_t o = 0;
+    for (size_t i = 0; i < cap->kept && o + 5 < sizeof r->output; i++) {
+        unsigned char ch = (unsigned char)cap->text[i];
+        if (ch == '\n' || ch == '\t')
+            r->output[o++] = ' ';
+        else if (ch < 0x20 || ch == 0x7f)
+            o += (size_t)snprintf(r->output + o, sizeof r->output - o, "\\x%02x", ch);
+        else
+            r->output[o++] = (char)ch;
+    }
+    r->output[o] = '\0';
+    r->output_bytes = cap->total;
+}
+
+/* Spawn a worker and read what its table says; 0, or -1 with r filled. */
+static int start_worker(rc_sandbox *sb, rc_call_result *r)
+{
+    if (rc_link_spawn(&sb->link, sb->c, &sb->lim) != 0)
+        return -2;
+    static _Thread_local rc_cand_info info;
+    rc_rep rep;
+    rc_capture cap = {{0}, 0, 0};
+    double secs = 0;
+    rc_await a = rc_link_transact(&sb->link, NULL, NULL, 0, &rep, &info, sizeof info,
+                                  sb->lim.init_s, sb->lim.init_s, &cap, &secs);
+    capture_into(r, &cap);
+    sb->inited = 0;
+    sb->seq = 0;
+    if (a == RC_AWAIT_REPLY && rep.type == RC_REP_READY)
         return 0;
-    case RC_CALL_APPLY:
-    case RC_CALL_BACKWARD: {
-        if (!call->in || !call->out || (call->n_positions > 0 && !call->positions))
-            return -1;
-        if (call->kind == RC_CALL_BACKWARD && !c->table.backward) {
-            p->skip = 1;
-            return 0;
-        }
-        const rc_tensor *buf = call->in_place ? call->in : call->out;
-        size_t ob = rc_span_bytes(buf), ib = rc_span_bytes(call->in);
-        if (ib && !call->in->data)
-            return -1;
-        p->npos = call->in->n_tokens > 0 ? (size_t)call->in->n_tokens : 0;
-        rc_layout_add(&p->lay, RC_BUF_OUT, ob, 0);
-        if (!call->in_place)
-            rc_layout_add(&p->lay, RC_BUF_IN, ib, 1);
-        rc_layout_add(&p->lay, RC_BUF_POS, p->npos * sizeof(int64_t), 1);
-        p->stage_bytes = ob;
-        break;
+    if (a == RC_AWAIT_REPLY) {
+        set_phase(r, RC_PH_INIT);
+        r->outcome = RC_OUTCOME_ERROR;
+        set_msg(r, "load: %.200s", rep.text);
+    } else {
+        describe_loss(r, a, &rep, sb->link.status, RC_PH_INIT, sb->lim.init_s, sb->lim.init_s, secs);
+        snprintf(r->phase, sizeof r->phase, "load");
     }
-    case RC_CALL_COS_SIN: {
-        if (!c->table.cos_sin) {
-            p->skip = 1;
-            return 0;
+    rc_link_kill(&sb->link);
+    sb->link.pid = 0;
+    return -1;
+}
+
+/* INIT or FINI; 0 when it returned RC_OK, else -1 with r filled. */
+static int lifecycle(rc_sandbox *sb, int op, rc_call_result *r)
+{
+    rc_cmd cmd;
+    memset(&cmd, 0, sizeof cmd);
+    cmd.magic = RC_PROTO_MAGIC;
+    cmd.op = (uint32_t)op;
+    cmd.seq = ++sb->seq;
+    rc_rep rep;
+    rc_capture cap = {{0}, 0, 0};
+    int phase = op == RC_OP_INIT ? RC_PH_INIT : RC_PH_FINI;
+    double cpu = op == RC_OP_INIT ? sb->lim.init_s : sb->lim.cpu_s;
+    double wall = op == RC_OP_INIT ? sb->lim.init_s : rc_limits_wall(&sb->lim), secs = 0;
+    rc_await a = rc_link_transact(&sb->link, &cmd, NULL, 0, &rep, NULL, 0, cpu, wall, &cap, &secs);
+    if (a == RC_AWAIT_REPLY && rep.type == RC_REP_DONE && rep.retcode == RC_OK) {
+        if (op == RC_OP_INIT) {
+            sb->init_fp = rep.fp_bits;
+            sb->init_round = rep.fp_round;
         }
-        if (call->n_positions < 0 || (call->n_positions > 0 && !call->positions) ||
-            !call->cos_out || !call->sin_out)
-            return -1;
-        int64_t half = call->params->rotary_dim > 0 ? call->params->rotary_dim / 2 : 0;
-        size_t b = (size_t)(call->n_positions * half) * rc_elem_size(call->dtype);
-        p->npos = (size_t)call->n_positions;
-        rc_layout_add(&p->lay, RC_BUF_COS, b, 0);
-        rc_layout_add(&p->lay, RC_BUF_SIN, b, 0);
-        rc_layout_add(&p->lay, RC_BUF_POS, p->npos * sizeof(int64_t), 1);
-        p->stage_bytes = 2 * b;
-        break;
+        return 0;
     }
-    default:
+    memset(r, 0, sizeof *r);
+    capture_into(r, &cap);
+    if (a == RC_AWAIT_REPLY && rep.type == RC_REP_DONE) {
+        set_phase(r, phase);
+        r->outcome = rep.retcode == RC_UNSUPPORTED ? RC_OUTCOME_UNSUPPORTED : RC_OUTCOME_ERROR;
+        if (rep.retcode == RC_UNSUPPORTED)
+            set_msg(r, "%s: returned RC_UNSUPPORTED", r->phase);
+        else
+            set_msg(r, "%s: %s: %.200s", r->phase,
+                    rep.retcode == RC_ERROR ? "error" : "returned an unknown code", rep.text);
         return -1;
     }
-    p->stage_off = *stage;
-    *stage += (p->stage_bytes + 63) / 64 * 64;
+    if (a == RC_AWAIT_REPLY) {
+        rc_link_kill(&sb->link);
+        a = RC_AWAIT_PROTOCOL;
+    }
+    describe_loss(r, a, &rep, sb->link.status, phase, cpu, wall, secs);
+    if (a == RC_AWAIT_TIMEOUT)
+        sb->hangs++;
+    sb->link.pid = 0;
+    sb->inited = 0;
+    return -1;
+}
+
+/* fini of the current state; a failure is charged to `to` if it passed. */
+static void end_state(rc_sandbox *sb, rc_call_result *to)
+{
+    if (!sb->link.pid || !sb->inited)
+        return;
+    sb->inited = 0;
+    rc_call_result r;
+    if (lifecycle(sb, RC_OP_FINI, &r) != 0 && to && to->outcome == RC_OUTCOME_OK) {
+        double secs = to->seconds;
+        *to = r;
+        to->seconds = secs;
+    }
+}
+
+/* A worker with fresh state for `group`; 0, or -1 with r filled. */
+static int ready(rc_sandbox *sb, int group, rc_call_result *r)
+{
+    if (sb->link.pid && sb->inited && sb->group != group)
+        end_state(sb, sb->last);
+    if (!sb->link.pid) {
+        int rc = start_worker(sb, r);
+        if (rc != 0)
+            return rc;
+    }
+    if (!sb->inited) {
+        if (lifecycle(sb, RC_OP_INIT, r) != 0) {
+            if (sb->link.pid)
+                rc_link_close(&sb->link, 0.5);
+            sb->link.pid = 0;
+            return -1;
+        }
+        sb->inited = 1;
+        sb->group = group;
+    }
     return 0;
 }
 
-/* Outputs of a call that returned RC_OK, from staging into the caller's
- * buffers; only the tensor's own elements, never the gaps between them. */
-static void copy_back(const rc_call *call, const rc_plan *p, const unsigned char *stage)
+/* ---- one call ---- */
+
+/* Bytes of the outputs a call returns, or 0 for SUPPORTS. */
+static size_t out_bytes(const rc_call *call)
 {
-    const unsigned char *src = stage + p->stage_off;
-    if (call->kind == RC_CALL_COS_SIN) {
-        memcpy(call->cos_out, src, p->stage_bytes / 2);
-        memcpy(call->sin_out, src + p->stage_bytes / 2, p->stage_bytes / 2);
-        return;
-    }
     if (call->kind == RC_CALL_SUPPORTS)
-        return;
-    const rc_tensor *s = call->in_place ? call->in : call->out, *d = call->out;
+        return 0;
+    if (call->kind == RC_CALL_COS_SIN) {
+        int64_t half = call->params->rotary_dim > 0 ? call->params->rotary_dim / 2 : 0;
+        return 2 * (size_t)(call->n_positions * half) * rc_elem_size(call->dtype);
+    }
+    return rc_span_bytes(call->in);
+}
+
+static int call_valid(const rc_call *call)
+{
+    if (!call->params || call->n_positions < 0 || (call->n_positions > 0 && !call->positions))
+        return 0;
+    if (call->kind == RC_CALL_APPLY || call->kind == RC_CALL_BACKWARD)
+        return call->in && call->out && (rc_span_bytes(call->in) == 0 || call->in->data) &&
+               call->out->data;
+    if (call->kind == RC_CALL_COS_SIN)
+        return call->cos_out && call->sin_out;
+    return call->kind == RC_CALL_SUPPORTS;
+}
+
+/* Outputs from the reply into the caller's buffers: only the tensor's own
+ * elements, never the gaps between them.  Counts unwritten canaries. */
+static size_t copy_back(const rc_call *call, const unsigned char *src, size_t bytes,
+                        size_t *total)
+{
+    size_t untouched = 0;
+    if (call->kind == RC_CALL_COS_SIN) {
+        size_t es = rc_elem_size(call->dtype), n = bytes / 2 / es;
+        *total = 2 * n;
+        for (size_t i = 0; i < 2 * n; i++)
+            untouched += (size_t)rc_is_canary(src, call->dtype, i);
+        memcpy(call->cos_out, src, bytes / 2);
+        memcpy(call->sin_out, src + bytes / 2, bytes / 2);
+        return untouched;
+    }
+    const rc_tensor *s = call->in, *d = call->out;
     size_t es = rc_elem_size(d->dtype), row = (size_t)d->head_dim * es;
+    *total = (size_t)(d->n_tokens * d->n_heads * d->head_dim);
     for (int64_t t = 0; t < d->n_tokens; t++)
-        for (int64_t h = 0; h < d->n_heads; h++)
+        for (int64_t h = 0; h < d->n_heads; h++) {
+            const unsigned char *from = src + (size_t)(t * s->token_stride + h * s->head_stride) * es;
             memcpy((unsigned char *)d->data + (size_t)(t * d->token_stride + h * d->head_stride) * es,
-                   src + (size_t)(t * s->token_stride + h * s->head_stride) * es, row);
-}
-
-/* ---- waiting ---- */
-
-static int open_pidfd(pid_t pid)
-{
-#ifdef SYS_pidfd_open
-    return (int)syscall(SYS_pidfd_open, pid, 0);
-#else
-    (void)pid;
-    return -1;
-#endif
-}
-
-/* Waits for the child; kills it when the running phase passes its
- * deadline.  Wakes on the child's exit (pidfd) or at the deadline. */
-static void wait_child(pid_t pid, rc_ctl *ctl, double timeout_s, int *status, int *timed_out)
-{
-    const int64_t limit = (int64_t)(timeout_s * 1e9);
-    int pfd = open_pidfd(pid);
-    int64_t nap = 20000, forked = rc_now_ns();
-    *timed_out = 0;
-    for (;;) {
-        pid_t r = waitpid(pid, status, WNOHANG);
-        if (r == pid || (r < 0 && errno != EINTR))
-            break;
-        int64_t start = atomic_load(&ctl->phase_start_ns), now = rc_now_ns();
-        int64_t left = (start ? start : forked) + limit - now;
-        if (left <= 0) {
-            kill(pid, SIGKILL);
-            while (waitpid(pid, status, 0) < 0 && errno == EINTR)
-                ;
-            *timed_out = 1;
-            break;
+                   from, row);
+            if (!call->in_place)
+                for (int64_t ch = 0; ch < d->head_dim; ch++)
+                    untouched += (size_t)rc_is_canary(from, d->dtype, (size_t)ch);
         }
-        if (pfd >= 0) {
-            struct pollfd pf = {pfd, POLLIN, 0};
-            int64_t ms = (left + 999999) / 1000000;
-            poll(&pf, 1, (int)(ms > 1000 ? 1000 : ms));
-        } else {
-            struct timespec ts = {0, (long)(nap < left ? nap : left)};
-            nanosleep(&ts, NULL);
-            if (nap < 1000000)
-                nap *= 2;
+    return untouched;
+}
+
+static void make_cmd(rc_sandbox *sb, const rc_call *call, rc_cmd *cmd, int64_t npos)
+{
+    memset(cmd, 0, sizeof *cmd);
+    cmd->magic = RC_PROTO_MAGIC;
+    cmd->op = RC_OP_CALL;
+    cmd->seq = ++sb->seq;
+    cmd->kind = (uint32_t)call->kind;
+    cmd->dtype = (int32_t)call->dtype;
+    cmd->in_place = call->in_place;
+    cmd->n_positions = npos;
+    cmd->params = *call->params;
+    cmd->params.short_factor = cmd->params.long_factor = NULL;
+    int np = call->params->rotary_dim / 2;
+    if (call->params->short_factor && call->params->long_factor && np > 0 && np <= RC_PROTO_MAX_PAIRS)
+        cmd->n_factors = (uint32_t)np;
+    if (call->in && (call->kind == RC_CALL_APPLY || call->kind == RC_CALL_BACKWARD)) {
+        cmd->in = *call->in;
+        cmd->in.data = NULL;
+        cmd->in_bytes = rc_span_bytes(call->in);
+    }
+}
+
+/* Does the call reach max_position (a cache's end)? */
+static int beyond_max(const rc_call *call)
+{
+    int64_t m = call->params->max_position;
+    for (int64_t i = 0; m > 0 && i < call->n_positions; i++)
+        if (call->positions[i] >= m)
+            return 1;
+    return 0;
+}
+
+static void serve(rc_sandbox *sb, rc_call *call, rc_call_result *r)
+{
+    int64_t npos = call->n_positions;
+    if (call->in && (call->kind == RC_CALL_APPLY || call->kind == RC_CALL_BACKWARD) &&
+        call->in->n_tokens > npos)
+        npos = call->in->n_tokens;
+    int64_t *pos = npos > call->n_positions ? calloc((size_t)npos, sizeof *pos) : NULL;
+    if (pos && call->n_positions)
+        memcpy(pos, call->positions, (size_t)call->n_positions * sizeof *pos);
+    rc_cmd cmd;
+    make_cmd(sb, call, &cmd, npos);
+    rc_piece pay[4] = {
+        {call->params->short_factor, cmd.n_factors * sizeof(double)},
+        {call->params->long_factor, cmd.n_factors * sizeof(double)},
+        {pos ? pos : call->positions, (size_t)npos * sizeof(int64_t)},
+        {call->in ? call->in->data : NULL, cmd.in_bytes},
+    };
+    size_t ob = out_bytes(call);
+    unsigned char *stage = ob ? malloc(ob) : NULL;
+    rc_rep rep;
+    rc_capture cap = {{0}, 0, 0};
+    double wall = rc_limits_wall(&sb->lim), secs = 0;
+    rc_await a = (ob && !stage) || (npos > call->n_positions && !pos)
+                     ? RC_AWAIT_PROTOCOL
+                     : rc_link_transact(&sb->link, &cmd, pay, 4, &rep, stage, ob, sb->lim.cpu_s,
+                                        wall, &cap, &secs);
+    capture_into(r, &cap);
+    r->seconds = secs;
+    if (a == RC_AWAIT_REPLY && rep.type == RC_REP_DONE) {
+        describe_return(r, &rep, call->kind, beyond_max(call));
+        if (r->outcome == RC_OUTCOME_OK && ob) {
+            size_t total = 0;
+            r->untouched = copy_back(call, stage, ob, &total);
+            if (r->untouched) {
+                r->outcome = RC_OUTCOME_UNTOUCHED;
+                set_msg(r, "%s: returned RC_OK but left %zu of %zu output elements unwritten",
+                        r->phase, r->untouched, total);
+            }
+        }
+        unsigned fp = rep.fp_bits ? rep.fp_bits : sb->init_fp;
+        if (r->outcome == RC_OUTCOME_OK && fp) {
+            char w[160];
+            rc_fp_describe(fp, rep.fp_bits ? rep.fp_round : sb->init_round, w, sizeof w);
+            r->outcome = RC_OUTCOME_FENV;
+            set_msg(r, "%s: left the FP environment changed (%s)", rep.fp_bits ? r->phase : "init", w);
+        }
+    } else {
+        if (a == RC_AWAIT_REPLY) {
+            rc_link_kill(&sb->link);
+            a = RC_AWAIT_PROTOCOL;
+        }
+        int phase = rep.magic == RC_PROTO_MAGIC && rep.phase > RC_PH_INIT && rep.phase < RC_PH_FINI
+                        ? rep.phase
+                        : call->kind == RC_CALL_SUPPORTS ? RC_PH_SUPPORTS
+                        : call->kind == RC_CALL_COS_SIN ? RC_PH_COS_SIN
+                        : call->kind == RC_CALL_BACKWARD ? RC_PH_BACKWARD : RC_PH_APPLY;
+        describe_loss(r, a, &rep, sb->link.status, phase, sb->lim.cpu_s, wall, secs);
+        if (a == RC_AWAIT_TIMEOUT)
+            sb->hangs++;
+        sb->link.pid = 0;
+        sb->inited = 0;
+    }
+    free(stage);
+    free(pos);
+}
+
+/* ---- the API ---- */
+
+rc_sandbox *rc_sandbox_open(const rc_candidate *c, const rc_limits *lim)
+{
+    rc_sandbox *sb = calloc(1, sizeof *sb);
+    if (!sb)
+        return NULL;
+    sb->c = c;
+    if (lim)
+        sb->lim = *lim;
+    else
+        rc_limits_default(&sb->lim);
+    if (!(sb->lim.cpu_s > 0))
+        sb->lim.cpu_s = 5.0;
+    if (!(sb->lim.init_s > 0))
+        sb->lim.init_s = 60.0;
+    return sb;
+}
+
+int rc_sandbox_hangs(const rc_sandbox *sb) { return sb->hangs; }
+
+static void not_run(rc_call_result *r, int hangs)
+{
+    r->outcome = RC_OUTCOME_TIMEOUT;
+    snprintf(r->phase, sizeof r->phase, "sandbox");
+    set_msg(r, "not run: the candidate already hung in %d calls", hangs);
+}
+
+int rc_sandbox_exec(rc_sandbox *sb, rc_call *calls, size_t n, rc_call_result *results)
+{
+    if (!sb || (n && (!calls || !results))) {
+        errno = EINVAL;
+        return -1;
+    }
+    sb->last = NULL;
+    rc_call_result init_fail; /* init failed: the rest of the batch would too */
+    int failed = 0;
+    for (size_t i = 0; i < n; i++) {
+        rc_call *call = &calls[i];
+        rc_call_result *r = &results[i];
+        memset(r, 0, sizeof *r);
+        if (!call_valid(call)) {
+            errno = EINVAL;
+            return -1;
+        }
+        if ((call->kind == RC_CALL_BACKWARD && !sb->c->has_backward) ||
+            (call->kind == RC_CALL_COS_SIN && !sb->c->has_cos_sin)) {
+            int ph = call->kind == RC_CALL_BACKWARD ? RC_PH_BACKWARD : RC_PH_COS_SIN;
+            r->outcome = RC_OUTCOME_NOT_PROVIDED;
+            set_phase(r, ph);
+            set_msg(r, "%s: not provided", rc_phase_name(ph));
+            continue;
+        }
+        if (sb->lim.max_hangs > 0 && sb->hangs >= sb->lim.max_hangs) {
+            not_run(r, sb->hangs);
+            continue;
+        }
+        if (failed) {
+            *r = init_fail;
+            continue;
+        }
+        int rc = ready(sb, call->group, r);
+        if (rc == -2)
+            return -1;
+        if (rc == -1 && strcmp(r->phase, "init") == 0 && r->outcome != RC_OUTCOME_TIMEOUT) {
+            init_fail = *r;
+            failed = 1;
+        }
+        if (rc == 0) {
+            serve(sb, call, r);
+            sb->last = r;
         }
     }
-    if (pfd >= 0)
-        close(pfd);
+    if (sb->lim.fresh) {
+        end_state(sb, sb->last);
+        if (sb->link.pid)
+            rc_link_close(&sb->link, 1.0);
+        sb->link.pid = 0;
+    }
+    return 0;
 }
 
-/* ---- the batch ---- */
-
-static size_t next_live(const rc_plan *plan, size_t i, size_t n)
+int rc_sandbox_close_ex(rc_sandbox *sb, rc_call_result *fini)
 {
-    while (i < n && plan[i].skip)
-        i++;
-    return i;
+    if (!sb)
+        return 0;
+    int bad = 0;
+    if (sb->link.pid && sb->inited) {
+        rc_call_result r;
+        sb->inited = 0;
+        bad = lifecycle(sb, RC_OP_FINI, &r) != 0;
+        if (bad && fini)
+            *fini = r;
+    }
+    if (sb->link.pid)
+        rc_link_close(&sb->link, 1.0);
+    free(sb);
+    return bad;
 }
 
-int rc_sandbox_run(const rc_candidate *c, rc_call *calls, size_t n,
-                   rc_call_result *results, double timeout_s)
+void rc_sandbox_close(rc_sandbox *sb)
+{
+    rc_sandbox_close_ex(sb, NULL);
+}
+
+int rc_sandbox_run(const rc_candidate *c, rc_call *calls, size_t n, rc_call_result *results,
+                   double timeout_s)
 {
     return rc_sandbox_run_ex(c, calls, n, results, timeout_s, 0);
 }
 
-int rc_sandbox_run_ex(const rc_candidate *c, rc_call *calls, size_t n,
-                      rc_call_result *results, double timeout_s, int max_timeouts)
+int rc_sandbox_run_ex(const rc_candidate *c, rc_call *calls, size_t n, rc_call_result *results,
+                      double timeout_s, int max_timeouts)
 {
-    int timeouts = 0;
-    if (!c || (n && (!calls || !results))) {
-        errno = EINVAL;
+    rc_limits lim;
+    rc_limits_default(&lim);
+    lim.cpu_s = timeout_s > 0 ? timeout_s : 10.0;
+    lim.max_hangs = max_timeouts;
+    rc_sandbox *sb = rc_sandbox_open(c, &lim);
+    if (!sb)
         return -1;
-    }
-    if (!(timeout_s > 0))
-        timeout_s = 10.0;
-    rc_plan *plan = calloc(n ? n : 1, sizeof *plan);
-    if (!plan)
-        return -1;
-    size_t arena_bytes = 0, stage_bytes = 0;
-    for (size_t i = 0; i < n; i++) {
-        memset(&results[i], 0, sizeof results[i]);
-        if (plan_call(c, &calls[i], &plan[i], &stage_bytes) != 0) {
-            free(plan);
-            errno = EINVAL;
-            return -1;
-        }
-        if (plan[i].skip) {
-            int ph = calls[i].kind == RC_CALL_BACKWARD ? RC_PH_BACKWARD : RC_PH_COS_SIN;
-            results[i].outcome = RC_OUTCOME_NOT_PROVIDED;
-            set_phase(&results[i], ph);
-            set_msg(&results[i], "%s: not provided", rc_phase_name(ph));
-        } else if (plan[i].lay.nb && plan[i].lay.total > arena_bytes) {
-            arena_bytes = plan[i].lay.total;
-        }
-    }
-    size_t i = next_live(plan, 0, n);
-    if (i == n) {
-        free(plan);
-        return 0;
-    }
-
-    /* One shared mapping holds control, slots, staging and the arena. */
-    const size_t pg = (size_t)sysconf(_SC_PAGESIZE);
-    size_t ctl_bytes = (sizeof(rc_ctl) + n * sizeof(rc_slot) + pg - 1) / pg * pg;
-    size_t stage_pages = (stage_bytes + pg - 1) / pg * pg;
-    size_t total = ctl_bytes + stage_pages + arena_bytes;
-    unsigned char *m = mmap(NULL, total, PROT_READ | PROT_WRITE,
-                            MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (m == MAP_FAILED) {
-        free(plan);
-        return -1;
-    }
-    rc_batch b = {
-        .c = c, .calls = calls, .n = n, .plan = plan,
-        .arena = arena_bytes ? m + ctl_bytes + stage_pages : NULL, .arena_bytes = arena_bytes,
-        .stage = m + ctl_bytes,
-        .ctl = (rc_ctl *)(void *)m, .slots = (rc_slot *)(void *)(m + sizeof(rc_ctl)),
-        .parent = getpid(),
-    };
-
-    int rc = 0;
-    while (i < n) {
-        memset(b.ctl, 0, sizeof *b.ctl);
-        atomic_store(&b.ctl->last_call, -1);
-        memset(&b.slots[i], 0, (n - i) * sizeof(rc_slot));
-        fflush(NULL);
-        pid_t pid = fork();
-        if (pid < 0) {
-            rc = -1;
-            break;
-        }
-        if (pid == 0)
-            rc_sandbox_child(&b, i);
-
-        int status = 0, timed_out = 0;
-        wait_child(pid, b.ctl, timeout_s, &status, &timed_out);
-        /* Time in the call that died, as seen from here (an upper bound). */
-        double died_after = (double)(rc_now_ns() - atomic_load(&b.ctl->phase_start_ns)) * 1e-9;
-
-        rc_ctl *ctl = b.ctl;
-        unsigned life_fp = ctl->life.fp_bits;
-        for (size_t k = i; k < n; k++) {
-            if (atomic_load(&b.slots[k].state) != RC_SLOT_DONE)
-                continue;
-            describe_return(&results[k], &b.slots[k], life_fp, ctl->life.fp_round);
-            if (b.slots[k].outputs_valid)
-                copy_back(&calls[k], &plan[k], b.stage);
-        }
-        int phase = atomic_load(&ctl->phase);
-        if (atomic_load(&ctl->finished) && !timed_out) {
-            break;
-        } else if (phase == RC_PH_INIT || phase == RC_PH_NONE) {
-            /* init failed or died: every remaining call would do the same. */
-            rc_call_result fail;
-            memset(&fail, 0, sizeof fail);
-            if (atomic_load(&ctl->init_failed)) {
-                set_phase(&fail, RC_PH_INIT);
-                int rv = ctl->life.retcode;
-                fail.outcome = rv == RC_UNSUPPORTED ? RC_OUTCOME_UNSUPPORTED : RC_OUTCOME_ERROR;
-                if (rv == RC_UNSUPPORTED)
-                    set_msg(&fail, "init: returned RC_UNSUPPORTED");
-                else if (rv == RC_ERROR)
-                    set_msg(&fail, "init: error: %s", ctl->life.text);
-                else
-                    set_msg(&fail, "init: returned unknown code %d (%s)", rv, ctl->life.text);
-            } else {
-                describe_death(&fail, &ctl->life, RC_PH_INIT, status, timed_out, timeout_s);
-            }
-            /* calls that completed before a re-init (a new group) keep
-             * their results */
-            for (size_t k = i; k < n; k++)
-                if (!plan[k].skip && atomic_load(&b.slots[k].state) != RC_SLOT_DONE)
-                    results[k] = fail;
-            break;
-        } else if (phase == RC_PH_FINI) {
-            /* Every call returned; a dying fini is charged to the last one. */
-            int last = atomic_load(&ctl->last_call);
-            if (last >= 0 && results[last].outcome == RC_OUTCOME_OK) {
-                double secs = results[last].seconds;
-                describe_death(&results[last], &ctl->life, RC_PH_FINI, status, timed_out,
-                               timeout_s);
-                results[last].seconds = secs;
-            }
-            /* fini also runs between groups: carry on after the last call */
-            if (last < 0 || (i = next_live(plan, (size_t)last + 1, n)) >= n)
-                break;
-        } else {
-            size_t k = (size_t)atomic_load(&ctl->cur);
-            if (k >= n) {
-                errno = EPROTO;
-                rc = -1;
-                break;
-            }
-            describe_death(&results[k], &b.slots[k], phase, status, timed_out, timeout_s);
-            results[k].seconds = died_after;
-            i = next_live(plan, k + 1, n);
-            if (timed_out && max_timeouts > 0 && ++timeouts >= max_timeouts) {
-                /* a candidate that hangs again and again would cost the
-                 * limit per call: the rest are reported, not run */
-                rc_call_result hung = results[k];
-                for (size_t j = i; j < n; j++)
-                    if (!plan[j].skip) {
-                        results[j].outcome = RC_OUTCOME_TIMEOUT;
-                        memcpy(results[j].phase, hung.phase, sizeof hung.phase);
-                        set_msg(&results[j], "not run: the candidate already hung in %d calls (%.120s)",
-                                timeouts, hung.message);
-                    }
-                break;
-            }
-        }
-    }
-    munmap(m, total);
-    free(plan);
+    int rc = rc_sandbox_exec(sb, calls, n, results);
+    /* A one-off batch (a probe, a diagnosis) ends by killing its worker:
+     * fini is the run's own workers' business, which report it once. */
+    sb->inited = 0;
+    rc_sandbox_close(sb);
     return rc;
 }

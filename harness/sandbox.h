@@ -1,7 +1,11 @@
-/* Running candidate code safely.  Calls run in a forked child on buffers in
- * shared memory fenced by guard pages, so a crash, a hang, an out-of-bounds
- * write, a write into the input or a changed FP environment becomes a result
- * with a reason, never a crash of the harness. */
+/* Running candidate code safely.  Candidate code never runs in the harness
+ * process: a contained worker child loads it and serves calls sent over a
+ * pipe, on private buffers fenced by guard pages.  The parent alone decides
+ * every outcome from what it observes (the replies it checks, exit status,
+ * signals, CPU and wall time), so a crash, a hang, an exit, a signal, a
+ * fork, an out-of-bounds write, a write into the input or a changed FP
+ * environment becomes a result with a reason, never a crash of the harness
+ * or a verdict the candidate chose. */
 #ifndef RC_SANDBOX_H
 #define RC_SANDBOX_H
 
@@ -19,19 +23,22 @@ typedef enum rc_call_kind {
 
 typedef enum rc_outcome {
     RC_OUTCOME_OK = 0,      /* returned RC_OK, every check passed           */
-    RC_OUTCOME_UNSUPPORTED, /* returned RC_UNSUPPORTED (a skip)             */
-    RC_OUTCOME_ERROR,       /* returned RC_ERROR or an unknown code;
-                               message holds last_error()                  */
+    RC_OUTCOME_UNSUPPORTED, /* supports() declined (a skip)                 */
+    RC_OUTCOME_ERROR,       /* returned RC_ERROR, an unknown code, or
+                               RC_UNSUPPORTED after supports() said RC_OK;
+                               message says which                           */
     RC_OUTCOME_CRASH,       /* killed by a signal (signo, phase)            */
-    RC_OUTCOME_TIMEOUT,     /* exceeded the time limit (phase)              */
-    RC_OUTCOME_EXIT,        /* the candidate called exit()                  */
+    RC_OUTCOME_TIMEOUT,     /* exceeded the CPU or wall limit (phase)       */
+    RC_OUTCOME_EXIT,        /* the candidate's process exited               */
     RC_OUTCOME_OOB_WRITE,   /* wrote into a guard page around an output     */
     RC_OUTCOME_INPUT_WRITE, /* wrote into the read-only input (out-of-place) */
     RC_OUTCOME_UNTOUCHED,   /* returned RC_OK but left output elements
                                unwritten (canary intact)                   */
     RC_OUTCOME_FENV,        /* left the FP environment (rounding mode,
                                FTZ/DAZ) changed; outputs are still returned */
-    RC_OUTCOME_NOT_PROVIDED /* the optional function is NULL               */
+    RC_OUTCOME_NOT_PROVIDED,/* the optional function is NULL               */
+    RC_OUTCOME_PROTOCOL     /* the worker sent something that is not a
+                               reply to the command (forged, forked)       */
 } rc_outcome;
 
 typedef struct rc_call {
@@ -39,7 +46,8 @@ typedef struct rc_call {
     const rc_rope_params *params;
     rc_dtype dtype;
     const int64_t *positions;
-    int64_t n_positions;     /* = in->n_tokens for APPLY/BACKWARD           */
+    int64_t n_positions;     /* APPLY/BACKWARD: positions passed (at least
+                                in->n_tokens; more for multi-axis params)  */
     const rc_tensor *in;     /* APPLY/BACKWARD input (parent memory)        */
     rc_tensor *out;          /* APPLY/BACKWARD: output copied back into
                                 out->data; same shape and strides as in    */
@@ -59,23 +67,56 @@ typedef struct rc_call_result {
     int64_t fault_offset;    /* OOB_WRITE/INPUT_WRITE: byte offset of the
                                 fault relative to the buffer start          */
     size_t untouched;        /* UNTOUCHED: number of elements left unwritten */
-    double seconds;          /* time inside the candidate call              */
+    double seconds;          /* wall time of the call, seen by the parent   */
+    double cpu_seconds;      /* CPU time of the worker during the call      */
+    char output[256];        /* start of what the candidate printed during
+                                the call (control characters escaped)      */
+    uint64_t output_bytes;   /* how much it printed in all                  */
 } rc_call_result;
 
 const char *rc_outcome_name(rc_outcome o);
 
-/* Run n calls in isolated children: one child runs init, the calls in
- * order, then fini; if it dies or hangs during call i, results[i] records
- * why and the remaining calls continue in a fresh child.  timeout_s bounds
- * each call.  Returns 0 when the sandbox itself worked (results say what
- * the candidate did), -1 on a harness failure (fork/mmap), with errno. */
+/* Limits on candidate code; every one has a command-line flag. */
+typedef struct rc_limits {
+    double cpu_s;            /* CPU seconds per call (--timeout)            */
+    double wall_s;           /* wall seconds per call, for candidates that
+                                sleep (--wall-timeout); 0 = 10 x cpu_s      */
+    double init_s;           /* CPU and wall seconds for init (--init-timeout) */
+    uint64_t data_bytes;     /* RLIMIT_DATA of a worker (--max-memory-mib); 0 none */
+    uint64_t nproc;          /* RLIMIT_NPROC (--max-procs); 0 none          */
+    uint64_t fsize;          /* RLIMIT_FSIZE (--max-file-mib); 0 none       */
+    int max_hangs;           /* calls that may time out before the rest are
+                                reported "not run" (0: no cap)             */
+    int fresh;               /* 1: a new worker per batch (--fresh-worker)  */
+} rc_limits;
+
+void rc_limits_default(rc_limits *l);
+/* The wall limit in force for a call. */
+double rc_limits_wall(const rc_limits *l);
+
+/* A sandbox: one worker process kept across batches (init paid once), a
+ * fresh one after any call that killed or hung it. */
+typedef struct rc_sandbox rc_sandbox;
+rc_sandbox *rc_sandbox_open(const rc_candidate *c, const rc_limits *lim);
+/* Run n calls in order; results[i] says what call i did.  0 when the
+ * sandbox itself worked, -1 on a harness failure (fork, pipe) with errno. */
+int rc_sandbox_exec(rc_sandbox *sb, rc_call *calls, size_t n, rc_call_result *results);
+/* Calls that timed out so far (not counting "not run"). */
+int rc_sandbox_hangs(const rc_sandbox *sb);
+void rc_sandbox_close(rc_sandbox *sb);
+/* The same, reporting a fini that failed (crash, hang, exit) in *fini;
+ * returns 1 then, else 0. */
+int rc_sandbox_close_ex(rc_sandbox *sb, rc_call_result *fini);
+
+/* One batch in a sandbox of its own, with default limits but cpu_s =
+ * timeout_s and the given hang cap (0: none). */
 int rc_sandbox_run(const rc_candidate *c, rc_call *calls, size_t n,
                    rc_call_result *results, double timeout_s);
-/* The same, giving up after max_timeouts calls hung (0: never): the calls
- * not yet run get RC_OUTCOME_TIMEOUT with a "not run" message, so a
- * candidate that hangs everywhere costs max_timeouts limits, not one per
- * call. */
 int rc_sandbox_run_ex(const rc_candidate *c, rc_call *calls, size_t n,
                       rc_call_result *results, double timeout_s, int max_timeouts);
+
+/* Kill every worker this process has running (for signal handlers:
+ * async-signal-safe). */
+void rc_sandbox_kill_all(void);
 
 #endif

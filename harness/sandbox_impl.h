@@ -1,20 +1,34 @@
-/* Internals shared by the sandbox's parent side (sandbox.c), its child side
- * (sandbox_child.c), the guard-page buffers (guard.c) and the FP environment
- * check (fpenv.c).  Not part of any public interface. */
+/* Internals of the sandbox, layered so that every arrow points down:
+ *
+ *   sandbox.c (parent API: plan calls, send, turn replies into outcomes)
+ *     -> sandbox_link.c (parent side of one worker: spawn, send, await)
+ *          -> sandbox_worker.c (the child: load, contain, serve commands)
+ *               -> sandbox_contain.c, guard.c, canary.c, fpenv.c
+ *                    -> sandbox_util.c
+ *
+ * Parent and child talk only through two pipes (sandbox_proto.h); no
+ * memory is shared, so nothing the candidate writes can reach the parent's
+ * bookkeeping.  Not part of any public interface. */
 #ifndef RC_SANDBOX_IMPL_H
 #define RC_SANDBOX_IMPL_H
 
 #include <fenv.h>
-#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 #include "sandbox.h"
+#include "sandbox_proto.h"
 
-/* ---- small utilities (sandbox.c) ---- */
+/* ---- small utilities (sandbox_util.c) ---- */
 int64_t rc_now_ns(void);                 /* CLOCK_MONOTONIC, system-wide   */
 const char *rc_signal_name(int signo);   /* "SIGSEGV", or "signal N"       */
 size_t rc_elem_size(rc_dtype t);
+const char *rc_phase_name(int phase);
+/* Bytes a tensor spans (last element + 1). */
+size_t rc_span_bytes(const rc_tensor *x);
+/* Whole-buffer I/O on a blocking descriptor; 0 ok, -1 error or EOF. */
+int rc_write_all(int fd, const void *p, size_t n);
+int rc_read_all(int fd, void *p, size_t n);
 
 /* ---- guard-page buffers (guard.c) ---- */
 enum { RC_BUF_OUT, RC_BUF_IN, RC_BUF_POS, RC_BUF_COS, RC_BUF_SIN, RC_BUF_KINDS };
@@ -39,17 +53,10 @@ typedef struct rc_layout {
 
 void rc_layout_init(rc_layout *l);
 void rc_layout_add(rc_layout *l, int id, size_t bytes, int readonly);
-/* Make the arena writable for filling (undoing the last call's guards). */
 int rc_guard_open(unsigned char *arena, size_t arena_bytes);
-/* Fill the slack in front of each buffer, then fence: guards PROT_NONE,
- * read-only buffers PROT_READ. */
 int rc_guard_close(unsigned char *arena, const rc_layout *l);
-/* After a call: a changed byte in the slack in front of a writable buffer
- * (a write before its start that no guard page could catch).  1 if found. */
 int rc_guard_slack_hit(const unsigned char *arena, const rc_layout *l, int *buf,
                        int64_t *offset, size_t *bytes);
-/* Where a faulting address lies.  Returns RC_FAULT_*; buf, offset (from
- * the buffer start) and bytes describe the nearest buffer. */
 enum { RC_FAULT_ELSEWHERE = 0, RC_FAULT_GUARD, RC_FAULT_READONLY };
 int rc_guard_classify(const unsigned char *arena, const rc_layout *l, uintptr_t addr,
                       int *buf, int64_t *offset, size_t *bytes);
@@ -62,77 +69,86 @@ typedef struct rc_fpstate {
     uint64_t ctl;         /* MXCSR on x86-64, FPCR on AArch64, else 0       */
 } rc_fpstate;
 void rc_fp_save(rc_fpstate *s);
-/* RC_FP_* bits that differ from s now; *round gets the current mode. */
 unsigned rc_fp_diff(const rc_fpstate *s, int *round);
 void rc_fp_restore(const rc_fpstate *s);
 void rc_fp_describe(unsigned bits, int round, char *buf, size_t n);
 
-/* ---- what the child records, the parent turns into messages ---- */
-enum { RC_PH_NONE = 0, RC_PH_INIT, RC_PH_SUPPORTS, RC_PH_APPLY, RC_PH_BACKWARD,
-       RC_PH_COS_SIN, RC_PH_FINI };
-const char *rc_phase_name(int phase);
-
-enum { RC_SLOT_EMPTY = 0, RC_SLOT_RUNNING, RC_SLOT_DONE, RC_SLOT_FAULT, RC_SLOT_EXIT };
-enum { RC_ACCESS_UNKNOWN = 0, RC_ACCESS_READ, RC_ACCESS_WRITE };
-
-typedef struct rc_slot {
-    _Atomic int state;       /* RC_SLOT_*                                   */
-    int phase;               /* RC_PH_* the record is about                 */
-    int retcode;             /* what the candidate returned                 */
-    int signo;               /* FAULT                                       */
-    int fault_class;         /* RC_FAULT_*                                  */
-    int fault_buf;
-    int access;              /* RC_ACCESS_*                                 */
-    int64_t fault_offset;
-    size_t fault_bytes;      /* size of fault_buf                           */
-    uintptr_t fault_addr;
-    int exit_status;         /* EXIT                                        */
-    int slack_hit;           /* a write before a buffer, seen after the call */
-    unsigned fp_bits;
-    int fp_round;
-    int outputs_valid;       /* staging holds the outputs                   */
-    size_t untouched, total;
-    double seconds;
-    char text[224];          /* last_error()                                */
-} rc_slot;
-
-typedef struct rc_ctl {
-    _Atomic int64_t phase_start_ns; /* deadline base of the running phase   */
-    _Atomic int phase;
-    _Atomic int cur;         /* call index while a call phase runs          */
-    _Atomic int last_call;   /* last call this child started, -1 none        */
-    _Atomic int init_failed; /* init returned non-RC_OK (life.retcode)      */
-    _Atomic int finished;    /* fini returned                               */
-    rc_slot life;            /* init and fini                               */
-} rc_ctl;
-
-typedef struct rc_plan {
-    int skip;                /* NOT_PROVIDED: never runs                    */
-    rc_layout lay;
-    size_t stage_off, stage_bytes;
-    size_t npos;             /* positions the candidate may read            */
-} rc_plan;
-
-typedef struct rc_batch {
-    const rc_candidate *c;
-    rc_call *calls;
-    size_t n;
-    const rc_plan *plan;
-    unsigned char *arena;    /* MAP_SHARED, reused by every call and child  */
-    size_t arena_bytes;
-    unsigned char *stage;    /* MAP_SHARED, outputs of every call           */
-    rc_slot *slots;          /* MAP_SHARED, one per call                    */
-    rc_ctl *ctl;             /* MAP_SHARED                                  */
-    pid_t parent;
-} rc_batch;
-
-/* The child: init, calls[start..n) (skipping plan[i].skip), fini, _exit. */
-_Noreturn void rc_sandbox_child(const rc_batch *b, size_t start);
-
-/* Canary patterns: a signalling NaN in each dtype. */
+/* ---- canaries (canary.c): a signalling NaN in each dtype ---- */
 void rc_canary_fill(void *p, rc_dtype t, size_t count);
 int rc_is_canary(const void *p, rc_dtype t, size_t i);
-/* Bytes a tensor spans (last element + 1). */
-size_t rc_span_bytes(const rc_tensor *x);
+
+/* ---- containment of a child (sandbox_contain.c) ---- */
+/* Own process group, death with the parent, resource limits, no new
+ * privileges, no capabilities, and a seccomp filter that refuses ptrace,
+ * cross-process memory access and signals outside the child's own group.
+ * Returns 0, or -1 with a one-line reason in why. */
+int rc_contain(const rc_limits *lim, pid_t parent, char *why, size_t n);
+
+/* ---- the worker child (sandbox_worker.c) ---- */
+typedef struct rc_worker_boot {
+    const rc_candidate *cand;
+    const rc_limits *lim;
+    pid_t parent;
+    int cmd_fd, rep_fd, out_fd;   /* in the child, before renumbering */
+} rc_worker_boot;
+_Noreturn void rc_worker_main(const rc_worker_boot *boot);
+
+/* ---- serving commands, in the worker (sandbox_serve.c) ---- */
+#define RC_CMD_FD 3
+#define RC_REP_FD 4
+typedef struct rc_wstate {
+    pid_t self;                      /* the worker (not a fork of it)      */
+    volatile int phase;              /* RC_PH_* now running                 */
+    volatile uint32_t seq;           /* of the command being served         */
+    unsigned char *arena;            /* private, guard-fenced buffers       */
+    size_t arena_bytes;
+    const rc_layout *volatile armed; /* set while the candidate runs        */
+    rc_adapter ad;                   /* the table (copied, shape-checked)   */
+} rc_wstate;
+extern rc_wstate rc_w;               /* the worker's own state (child only) */
+void rc_worker_reply_init(rc_rep *r, int type);
+_Noreturn void rc_worker_serve(void);
+
+/* ---- the parent's end of one worker (sandbox_link.c) ---- */
+typedef struct rc_link {
+    pid_t pid;                 /* 0: no worker                             */
+    int cmd_fd, rep_fd, out_fd, pid_fd;
+    clockid_t cpu_clock;
+    int have_cpu_clock;
+    int status;                /* wait status once reaped                  */
+    int reaped;
+} rc_link;
+
+/* What waiting for one reply ended with. */
+typedef enum rc_await {
+    RC_AWAIT_REPLY = 0,        /* a well-formed reply (and its payload)   */
+    RC_AWAIT_DIED,             /* the worker died (status in link)         */
+    RC_AWAIT_TIMEOUT,          /* over the CPU or wall limit: killed      */
+    RC_AWAIT_PROTOCOL          /* garbage on the reply channel: killed     */
+} rc_await;
+
+/* Captured stdout/stderr of the candidate, bounded. */
+typedef struct rc_capture {
+    char text[RC_OUTPUT_KEEP];
+    size_t kept;
+    uint64_t total;
+} rc_capture;
+
+/* Fork a contained worker for the candidate; 0 or -1 (errno). */
+int rc_link_spawn(rc_link *l, const rc_candidate *c, const rc_limits *lim);
+/* Send `cmd` (header, then `npay` payload pieces) and wait for the reply
+ * to it: its header in *rep and, when the reply announces outputs, exactly
+ * `expect_out` bytes into out (a reply announcing any other size is a
+ * protocol error).  Limits: cpu_s of the worker's CPU time and wall_s of
+ * wall-clock time from now.  Candidate output lands in cap. */
+typedef struct rc_piece { const void *p; size_t n; } rc_piece;
+rc_await rc_link_transact(rc_link *l, const rc_cmd *cmd, const rc_piece *pay, int npay,
+                          rc_rep *rep, void *out, size_t expect_out, double cpu_s,
+                          double wall_s, rc_capture *cap, double *secs);
+/* Kill the worker's whole process group and reap it. */
+void rc_link_kill(rc_link *l);
+/* Close the command channel, give the worker `grace_s` to leave, then
+ * kill its process group. */
+void rc_link_close(rc_link *l, double grace_s);
 
 #endif

@@ -3,7 +3,7 @@
 # --ci adds what .ci/run needs besides: clang (the second compiler) and
 # man-db (renders the manual page).
 set -euo pipefail
-pkgs=(build-essential cmake pkg-config check libmpfr-dev libgmp-dev libcjson-dev)
+pkgs=(build-essential cmake pkg-config check libmpfr-dev libgmp-dev libcjson-dev libseccomp-dev libcap-ng-dev)
 if [ "${1:-}" = --ci ]; then
   pkgs+=(clang man-db)
 fi

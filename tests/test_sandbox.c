@@ -248,8 +248,13 @@ START_TEST(hang)
     rc_call_result r = run1(&f, 1.0);
     clock_gettime(CLOCK_MONOTONIC, &b);
     double took = (double)(b.tv_sec - a.tv_sec) + 1e-9 * (double)(b.tv_nsec - a.tv_nsec);
-    expect_outcome(&r, RC_OUTCOME_TIMEOUT, "apply", "apply: hung, killed after 1.0 s");
-    ck_assert_msg(took >= 0.9 && took < 3.0, "took %.2f s", took);
+    /* killed by the CPU limit, or by the wall limit on a machine so busy
+     * that the candidate got less than a tenth of a core */
+    expect_outcome(&r, RC_OUTCOME_TIMEOUT, "apply", "apply: ");
+    ck_assert_msg(strstr(r.message, "killed"), "%s", r.message);
+    /* 1 s of CPU time cannot pass in less wall time; the wall cap (10 x the
+     * CPU limit) bounds it from above, however busy the machine */
+    ck_assert_msg(took >= 0.9 && took < 10.0 + 5.0, "took %.2f s", took);
 }
 END_TEST
 
@@ -281,7 +286,8 @@ START_TEST(underflow)
 }
 END_TEST
 
-/* fini dies after every call returned: charged to the last call. */
+/* fini dies after every call returned: the sandbox's close reports it,
+ * and the calls before it keep their results. */
 START_TEST(fini_crash)
 {
     load("fini_crash");
@@ -289,10 +295,14 @@ START_TEST(fini_crash)
     fx_init(&f[0], RC_CALL_APPLY);
     fx_init(&f[1], RC_CALL_APPLY);
     rc_call calls[2] = {f[0].call, f[1].call};
-    rc_call_result r[2];
-    ck_assert_int_eq(rc_sandbox_run(&g_c, calls, 2, r, 10), 0);
+    rc_call_result r[2], fini;
+    rc_sandbox *sb = rc_sandbox_open(&g_c, NULL);
+    ck_assert_ptr_nonnull(sb);
+    ck_assert_int_eq(rc_sandbox_exec(sb, calls, 2, r), 0);
+    ck_assert_int_eq(rc_sandbox_close_ex(sb, &fini), 1);
     expect_outcome(&r[0], RC_OUTCOME_OK, "apply", NULL);
-    expect_outcome(&r[1], RC_OUTCOME_CRASH, "fini", "fini: SIGSEGV");
+    expect_outcome(&r[1], RC_OUTCOME_OK, "apply", NULL);
+    expect_outcome(&fini, RC_OUTCOME_CRASH, "fini", "fini: SIGSEGV");
     ck_assert(memcmp(f[1].out, f[1].in, sizeof f[1].in) == 0);
 }
 END_TEST
@@ -449,7 +459,7 @@ START_TEST(hang_then_more)
     rc_call calls[2] = {f[0].call, f[1].call};
     rc_call_result r[2];
     ck_assert_int_eq(rc_sandbox_run(&g_c, calls, 2, r, 0.5), 0);
-    expect_outcome(&r[0], RC_OUTCOME_TIMEOUT, "apply", "killed after 0.5 s");
+    expect_outcome(&r[0], RC_OUTCOME_TIMEOUT, "apply", "killed");
     expect_outcome(&r[1], RC_OUTCOME_OK, "supports", NULL);
 }
 END_TEST
