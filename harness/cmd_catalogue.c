@@ -175,10 +175,9 @@ static int load_mutant(const rc_cat_entry *e, rc_candidate *cand, char *err, siz
     rc_path(RC_PATH_LIB, rel, path, sizeof path);
     if (rc_candidate_load(path, cand, err, n) == 0)
         return 1;
-    memset(cand, 0, sizeof *cand);
-    cand->ad = e->table();
-    cand->table = *cand->ad;
-    snprintf(cand->path, sizeof cand->path, "catalogue:%s", e->id);
+    char label[160];
+    snprintf(label, sizeof label, "catalogue:%s", e->id);
+    rc_candidate_builtin(cand, label, e->table());
     return 0;
 }
 
@@ -309,8 +308,8 @@ int rc_catalogue_selftest(int level, const char *only, FILE *out)
         rc_diagnose_enable(was);
         return 2;
     }
-    ctx.has_backward = ctx.cand.table.backward != NULL;
-    ctx.has_cos_sin = ctx.cand.table.cos_sin != NULL;
+    ctx.has_backward = ctx.cand.has_backward;
+    ctx.has_cos_sin = ctx.cand.has_cos_sin;
     for (size_t s = 0; s < rc_n_suites && !bad; s++)
         bad = rc_suites[s]->plan(&ctx, &plan) != 0;
 

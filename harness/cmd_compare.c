@@ -34,7 +34,7 @@ static void print_side(const char *tag, const rc_cmp_side *s)
     rc_layout l = rc_pairmap_layout(&s->map);
     printf("  %s %s (%s)\n      called with %s: %s\n      behaves %s%s, rotary_dim %d, m = %.9g; "
            "vs its golden (standard): %s, max %.3g of the bound\n",
-           tag, s->cand->path, s->cand->table.name ? s->cand->table.name : "?", label, s->how,
+           tag, s->cand->path, s->cand->name[0] ? s->cand->name : "?", label, s->how,
            rc_layout_name(l), s->map.n_reversed == s->map.n_pairs ? " reversed" : "",
            2 * s->map.n_pairs, s->sweep->m, s->golden_fails ? "FAIL" : "pass", s->golden_ratio);
 }

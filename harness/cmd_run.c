@@ -28,7 +28,14 @@ void rc_cmd_run_help(FILE *f)
             "  --profile NAME       error model: standard*, strict (docs/error-model.md)\n"
             "  --level 1|2|3        1* pull-request gate (seconds), 2 nightly, 3 exhaustive\n"
             "  --seed N             PRNG seed for inputs (*%d); printed in every report\n"
-            "  --timeout SECONDS    limit per candidate call (*%.0f)\n"
+            "  --timeout SECONDS    CPU time limit per candidate call (*%.0f)\n"
+            "  --wall-timeout S     wall-clock limit per call, for candidates that sleep\n"
+            "                       (*10 x --timeout)\n"
+            "  --init-timeout S     limit for the candidate's init (*60)\n"
+            "  --max-memory-mib N   data memory of a candidate process (*8192; 0: none)\n"
+            "  --max-procs N        processes of the user while the candidate runs (*16384)\n"
+            "  --max-file-mib N     largest file the candidate may write (*1024)\n"
+            "  --fresh-worker       a new candidate process (and init) per batch of calls\n"
             "  --jobs N             worker processes (*the number of cores); results are\n"
             "                       identical for any N\n"
             "  --shard I/N          run the I-th of N deterministic slices of the cases\n"
@@ -41,7 +48,6 @@ void rc_cmd_run_help(FILE *f)
             "  --markdown FILE      Markdown summary (e.g. $GITHUB_STEP_SUMMARY)\n"
             "  --baseline FILE      fail on regressions against an earlier JSON report\n"
             "  --baseline-factor X  max error may grow by this factor (*2)\n"
-            "  --check-xml FILE     Check's own XML log of the conformance cases\n"
             "  --color auto*|always|never   -q quiet   -v verbose\n",
             RC_DEFAULT_SEED, RC_DEFAULT_TIMEOUT);
 }
@@ -127,7 +133,7 @@ static int check_files(const rc_run_opts *o)
 }
 
 enum { O_JOBS = 200, O_SHARD, O_CONFIG = 256, O_PROFILE, O_LEVEL, O_SEED, O_TIMEOUT, O_SUITE, O_DTYPE, O_LIST, O_JSON,
-       O_JUNIT, O_MARKDOWN, O_BASELINE, O_BASELINE_FACTOR, O_CHECK_XML, O_COLOR, O_HELP };
+       O_JUNIT, O_MARKDOWN, O_BASELINE, O_BASELINE_FACTOR, O_COLOR, O_HELP, O_WALL, O_INIT, O_MEM, O_PROCS, O_FILE, O_FRESH };
 
 int rc_cmd_run(int argc, char **argv)
 {
@@ -147,7 +153,12 @@ int rc_cmd_run(int argc, char **argv)
         { "markdown", required_argument, 0, O_MARKDOWN },
         { "baseline", required_argument, 0, O_BASELINE },
         { "baseline-factor", required_argument, 0, O_BASELINE_FACTOR },
-        { "check-xml", required_argument, 0, O_CHECK_XML },
+        { "wall-timeout", required_argument, 0, O_WALL },
+        { "init-timeout", required_argument, 0, O_INIT },
+        { "max-memory-mib", required_argument, 0, O_MEM },
+        { "max-procs", required_argument, 0, O_PROCS },
+        { "max-file-mib", required_argument, 0, O_FILE },
+        { "fresh-worker", no_argument, 0, O_FRESH },
         { "color", required_argument, 0, O_COLOR },
         { "help", no_argument, 0, O_HELP },
         { "quiet", no_argument, 0, 'q' },
@@ -160,6 +171,7 @@ int rc_cmd_run(int argc, char **argv)
     o.level = 1;
     o.seed = RC_DEFAULT_SEED;
     o.timeout = RC_DEFAULT_TIMEOUT;
+    rc_limits_default(&o.limits);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = cores > 0 ? (int)cores : 1;
     o.baseline_factor = RC_BASELINE_DEFAULT_FACTOR;
@@ -227,7 +239,29 @@ int rc_cmd_run(int argc, char **argv)
             }
             o.baseline_factor = d;
             break;
-        case O_CHECK_XML: o.check_xml = optarg; break;
+        case O_WALL:
+        case O_INIT:
+            if (rc_cli_parse_double(ch == O_WALL ? "--wall-timeout" : "--init-timeout", optarg, &d) != 0)
+                return 2;
+            if (d <= 0) {
+                fprintf(stderr, "rope-conform: %s must be positive, got %s\n",
+                        ch == O_WALL ? "--wall-timeout" : "--init-timeout", optarg);
+                return 2;
+            }
+            *(ch == O_WALL ? &o.limits.wall_s : &o.limits.init_s) = d;
+            break;
+        case O_MEM:
+        case O_FILE:
+            if (rc_cli_parse_u64(ch == O_MEM ? "--max-memory-mib" : "--max-file-mib", optarg, &u) != 0)
+                return 2;
+            *(ch == O_MEM ? &o.limits.data_bytes : &o.limits.fsize) = (uint64_t)u << 20;
+            break;
+        case O_PROCS:
+            if (rc_cli_parse_u64("--max-procs", optarg, &u) != 0)
+                return 2;
+            o.limits.nproc = u;
+            break;
+        case O_FRESH: o.limits.fresh = 1; break;
         case O_COLOR:
             if (rc_cli_parse_color(optarg, &o.color) != 0)
                 return 2;

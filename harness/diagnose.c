@@ -247,11 +247,10 @@ static void mut_free(mut_run *m)
 static int mut_exec(const rc_ctx *ctx, const rc_case *c, const rc_adapter *ad, mut_run *m)
 {
     memset(m, 0, sizeof *m);
-    rc_candidate cand;
-    memset(&cand, 0, sizeof cand);
-    cand.ad = ad;
-    cand.table = *ad;
-    snprintf(cand.path, sizeof cand.path, "catalogue:%s", ad->name);
+    static _Thread_local rc_candidate cand;
+    char label[160];
+    snprintf(label, sizeof label, "catalogue:%s", ad->name);
+    rc_candidate_builtin(&cand, label, ad);
     const size_t es = rc_dtype_size(c->dtype);
     for (int i = 0; i < c->n_calls; i++) {
         const rc_case_call *cc = &c->calls[i];

@@ -6,7 +6,6 @@
  * parameter values meets in at least one row.  Level 3 takes the whole
  * supported product. */
 #include "grid.h"
-#include "default_params.h"
 #include "dtype.h"
 #include "sandbox.h"
 #include "variants.h"
@@ -19,13 +18,7 @@ enum { F_TYPE, F_PAIR, F_HD, F_FRAC, F_BASE, F_DTYPE, N_FACTORS };
 static const int head_dims[] = { 64, 80, 96, 128, 256 };
 static const int fracs[] = { 1, 2, 4 };            /* rotary_dim = head_dim / frac */
 static const double bases[] = { 1e4, 5e5, 1e6 };
-#define N_OF(a) (int)(sizeof(a) / sizeof(a)[0])
-static const int n_levels[N_FACTORS] = { RC_ROPE_TYPE_COUNT, 2, N_OF(head_dims), N_OF(fracs),
-                                         N_OF(bases), RC_DTYPE_COUNT };
-/* The primary row's values: the most common production RoPE. */
-#define PRIMARY_HEAD_DIM 128
-#define PRIMARY_FRAC 1
-#define PRIMARY_BASE 1e4
+static const int n_levels[N_FACTORS] = { RC_ROPE_TYPE_COUNT, 2, 5, 3, 3, RC_DTYPE_COUNT };
 
 typedef struct combo { int v[N_FACTORS]; int supported; } combo;
 
@@ -127,20 +120,9 @@ static int grid_single(rc_ctx *ctx, const rc_config *cfg, char *err, size_t errl
     return 0;
 }
 
-/* Slots per factor value in the covered-pairs table: the most levels any
- * factor has, so no two value pairs share a slot. */
-static int max_levels(void)
-{
-    int m = 1;
-    for (int f = 0; f < N_FACTORS; f++)
-        m = n_levels[f] > m ? n_levels[f] : m;
-    return m;
-}
-
 static size_t pair_slot(int fa, int va, int fb, int vb)
 {
-    const size_t m = (size_t)max_levels();
-    return (((size_t)fa * N_FACTORS + fb) * m + va) * m + vb;
+    return (((size_t)fa * N_FACTORS + fb) * 8 + va) * 8 + vb;
 }
 
 /* The row tested densely: the combination closest to the most common
@@ -148,8 +130,7 @@ static size_t pair_slot(int fa, int va, int fb, int vb)
 static int primary_score(const combo *c)
 {
     return (c->v[F_TYPE] == RC_ROPE_DEFAULT) * 16 + (c->v[F_DTYPE] == RC_F32) * 8 +
-           (head_dims[c->v[F_HD]] == PRIMARY_HEAD_DIM) * 4 + (fracs[c->v[F_FRAC]] == PRIMARY_FRAC) * 2 +
-           (bases[c->v[F_BASE]] == PRIMARY_BASE);
+           (c->v[F_HD] == 3) * 4 + (c->v[F_FRAC] == 0) * 2 + (c->v[F_BASE] == 0);
 }
 
 static int grid_cover(rc_ctx *ctx, char *err, size_t errlen)
@@ -241,10 +222,10 @@ int rc_grid_build(rc_ctx *ctx, const rc_config *fixed, char *err, size_t errlen)
     err[0] = '\0';
     if (fixed)
         return grid_single(ctx, fixed, err, errlen);
-    if (ctx->cand.table.default_params) {
-        rc_config cfg;
-        if (rc_default_params_config(&ctx->cand.table, &cfg, err, errlen) != 0)
-            return -1;
+    if (ctx->cand.has_defaults) {
+        /* copied out of the candidate's process and validated on load */
+        rc_config cfg = ctx->cand.defaults;
+        rc_config_rebind(&cfg);
         return grid_single(ctx, &cfg, err, errlen);
     }
     return grid_cover(ctx, err, errlen);

@@ -37,6 +37,9 @@ static void check_info(const rc_cand_info *in, const char *path, char *msg, size
         snprintf(msg, n, "%s: struct_size %u is smaller than the ABI %d table (%zu bytes); "
                  "set struct_size = sizeof(rc_adapter)", path, (unsigned)in->struct_size,
                  RC_ABI_VERSION, (size_t)RC_ADAPTER_V1_SIZE);
+    else if (in->has_defaults == -2)
+        snprintf(msg, n, "%s: default_params are invalid: rotary_dim %d is out of range", path,
+                 (int)in->defaults.params.rotary_dim);
     else if (in->missing[0])
         snprintf(msg, n, "%s: required function %.15s is NULL; init, fini, supports, apply and "
                  "last_error must all be set (see docs/abi.md)", path, in->missing);
@@ -50,17 +53,9 @@ static int take_defaults(rc_candidate *c, const rc_cand_info *in, char *err, siz
     if (in->has_defaults != 1)
         return 0;
     rc_config *d = &c->defaults;
-    memset(d, 0, sizeof *d);
-    d->params = in->defaults;
+    *d = in->defaults;
     d->params.struct_size = sizeof d->params;
-    int np = in->n_factors;
-    if (np > 0 && np <= RC_MAX_PAIRS && np <= RC_PROTO_MAX_PAIRS) {
-        memcpy(d->short_factor, in->short_factor, (size_t)np * sizeof(double));
-        memcpy(d->long_factor, in->long_factor, (size_t)np * sizeof(double));
-    }
     rc_config_rebind(d);
-    if (!np)
-        d->params.short_factor = d->params.long_factor = NULL;
     char why[400];
     if (rc_params_validate(&d->params, why, sizeof why) != 0) {
         one_line(why);

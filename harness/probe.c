@@ -1,7 +1,6 @@
 /* Probing a candidate: sandboxed apply calls on one head, the pairing map
  * from one-hot inputs and the choice of params to probe at. */
 #include "probe.h"
-#include "default_params.h"
 #include "dtype.h"
 #include "sandbox.h"
 #include "variants.h"
@@ -289,11 +288,9 @@ int rc_probe_choose(const rc_candidate *c, const rc_config *given, int dtype, rc
         snprintf(how, howlen, "the given config (%s)", given->source[0] ? given->source : "params");
         return pick_dtype(c, &out->params, dtype, dt_out, timeout);
     }
-    const rc_rope_params *dp = c->table.default_params;
-    if (dp) {
-        char err[160];
-        if (rc_default_params_config(&c->table, out, err, sizeof err) != 0)
-            return -1;
+    if (c->has_defaults) {
+        *out = c->defaults;
+        rc_config_rebind(out);
         snprintf(how, howlen, "the candidate's default_params");
         return pick_dtype(c, &out->params, dtype, dt_out, timeout);
     }

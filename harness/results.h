@@ -54,6 +54,9 @@ typedef struct rc_case_result {
     rc_metrics metrics;
     char message[512];          /* one line: what, where, expected vs actual */
     char cause[256];            /* likely cause / diagnosis, or ""         */
+    char output[256];           /* start of what the candidate printed
+                                   (escaped), or ""                        */
+    uint64_t output_bytes;      /* how much it printed in all              */
     double seconds;
 } rc_case_result;
 

@@ -22,12 +22,14 @@ typedef struct rc_run_opts {
     const char *dtype_filter;  /* --dtype NAME, or NULL for every supported */
     int level;                 /* 1, 2, 3                                   */
     uint64_t seed;
-    double timeout;            /* seconds per candidate call                */
+    double timeout;            /* CPU seconds per candidate call            */
+    rc_limits limits;          /* every limit on candidate code (timeout
+                                  above is its cpu_s)                      */
     int jobs;                  /* worker processes (0 or 1: run in-process) */
     int shard_index, shard_count; /* run shard I of N (count 0: all cases) */
     int list_only;             /* --list                                    */
     int verbose, quiet, color, progress;
-    const char *json, *junit, *markdown, *baseline, *check_xml;
+    const char *json, *junit, *markdown, *baseline;
     double baseline_factor;
 } rc_run_opts;
 
@@ -61,6 +63,8 @@ typedef struct rc_suite_def {
     const char *description;
     int (*plan)(rc_ctx *ctx, rc_plan *plan);  /* 0 ok, -1 out of memory    */
     void (*verify)(rc_ctx *ctx, rc_case *c, rc_case_result *res);
+    int fresh_state;   /* each case starts from fresh candidate state
+                          (fini, then init): the suite checks state      */
 } rc_suite_def;
 
 /* The suite table (suites/suites.def), in run order. */

@@ -1,173 +1,22 @@
-/* The conformance run: load the candidate, decide the rows, plan every
- * suite's cases, run each case's calls in the sandbox and judge them in a
- * Check suite (one Suite per conformance suite, one loop-test iteration per
- * case), then hand the results to the report writers.
+/* The conformance run as a plain pipeline with no global state:
  *
- * Check runs in no-fork mode here: candidate code is already isolated by the
- * sandbox, and staying in one process keeps the golden caches warm across
- * cases and suites. */
+ *   load the candidate (in a child) -> rows -> plan -> execute and judge
+ *   (in-process, or in --jobs workers) -> reports
+ *
+ * Candidate code runs only in sandbox children; this process keeps every
+ * deadline, decides every outcome and writes every report. */
 #include "run.h"
-#include "diagnose.h"
-#include "dtype.h"
+#include "execute.h"
 #include "grid.h"
+#include "jobs.h"
 #include "report.h"
 #include "shard.h"
-#include "variants.h"
 
-#include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-/* Check's loop tests take only an index: the run they belong to lives here. */
-static struct {
-    rc_ctx *ctx;
-    rc_plan *plan;
-    rc_results *results;
-    size_t done, executed;
-    int hangs;               /* candidate calls that hit the time limit  */
-    size_t (*ranges)[2];     /* [start, end) of each suite's cases       */
-    size_t next_range;
-    int progress;
-} g_run;
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static void progress(const char *suite)
-{
-    if (!g_run.progress)
-        return;
-    size_t n = g_run.plan->n, d = g_run.done;
-    int width = 30, fill = n ? (int)(d * (size_t)width / n) : width;
-    fprintf(stderr, "\r[%.*s%*s] %zu/%zu %-12s", fill, "##############################",
-            width - fill, "", d, n, suite);
-    if (d == n)
-        fputs("\r\033[K", stderr);
-    fflush(stderr);
-}
-
-/* Outputs staged per sandbox batch are bounded, so a level-3 run does not
- * hold every output of a suite in shared memory at once. */
-#define RC_BATCH_MAX_CALLS 256
-#define RC_BATCH_MAX_BYTES ((size_t)64 << 20)
-/* After this many hung calls the candidate is not called again: each hang
- * costs a full --timeout, and a candidate that hangs everywhere must still
- * get its verdict (and its reports) in well under a minute. */
-#define RC_MAX_HANGS 3
-
-static size_t call_bytes(const rc_case_call *cc)
-{
-    if (cc->call.kind == RC_CALL_COS_SIN)
-        return 2 * (size_t)cc->call.n_positions * (size_t)(cc->params.rotary_dim / 2) * 8;
-    if (cc->call.kind == RC_CALL_SUPPORTS)
-        return 0;
-    return 2 * rc_tensor_span(&cc->in) * rc_dtype_size(cc->in.dtype);
-}
-
-/* Run the calls of cases [start, end) in as few children as the limits
- * allow: each case is its own group, so it starts from fresh candidate state
- * and a crash costs only the call that crashed.  Times are per call. */
-static int execute_cases(rc_ctx *ctx, rc_plan *plan, size_t start, size_t end)
-{
-    rc_call calls[RC_BATCH_MAX_CALLS];
-    rc_call_result out[RC_BATCH_MAX_CALLS];
-    rc_case_call *owner[RC_BATCH_MAX_CALLS];
-    size_t i = start;
-    while (i < end) {
-        size_t n = 0, bytes = 0;
-        while (i < end) {
-            rc_case *c = plan->cases[i];
-            size_t cb = 0;
-            for (int k = 0; k < c->n_calls; k++)
-                cb += call_bytes(&c->calls[k]);
-            if (n > 0 && (n + (size_t)c->n_calls > RC_BATCH_MAX_CALLS || bytes + cb > RC_BATCH_MAX_BYTES))
-                break;
-            for (int k = 0; k < c->n_calls; k++) {
-                calls[n] = c->calls[k].call;
-                calls[n].group = (int)i;
-                owner[n++] = &c->calls[k];
-            }
-            bytes += cb;
-            i++;
-        }
-        if (g_run.hangs >= RC_MAX_HANGS) {
-            for (size_t k = 0; k < n; k++) {
-                memset(&out[k], 0, sizeof out[k]);
-                out[k].outcome = RC_OUTCOME_TIMEOUT;
-                snprintf(out[k].message, sizeof out[k].message,
-                         "not run: the candidate already hung in %d calls", g_run.hangs);
-            }
-        } else if (rc_sandbox_run_ex(&ctx->cand, calls, n, out, ctx->opts->timeout,
-                                     RC_MAX_HANGS - g_run.hangs) != 0) {
-            return -1;
-        }
-        for (size_t k = 0; k < n; k++) {
-            owner[k]->res = out[k];
-            if (out[k].outcome == RC_OUTCOME_TIMEOUT && strncmp(out[k].message, "not run", 7) != 0)
-                g_run.hangs++;
-        }
-        g_run.executed = i;
-    }
-    return 0;
-}
-
-static void judge_case(rc_ctx *ctx, rc_case *c, rc_case_result *res)
-{
-    double t0 = now_seconds();
-    snprintf(res->suite, sizeof res->suite, "%s", c->suite->name);
-    snprintf(res->name, sizeof res->name, "%s", c->name);
-    res->params = c->cfg.params;
-    res->params.short_factor = res->params.long_factor = NULL;
-    res->dtype = c->dtype;
-    if (!c->executed) {
-        res->status = RC_STATUS_FAIL;
-        snprintf(res->message, sizeof res->message, "internal: the sandbox could not run the candidate");
-    } else {
-        c->suite->verify(ctx, c, res);
-        /* name the known bug a FAIL most likely is (harness/diagnose.c) */
-        if (res->status == RC_STATUS_FAIL)
-            rc_diagnose_case(ctx, c, res);
-    }
-    /* time in the candidate plus time judging it */
-    double in_candidate = 0.0;
-    for (int k = 0; k < c->n_calls; k++)
-        in_candidate += c->calls[k].res.seconds;
-    res->seconds = in_candidate + (now_seconds() - t0);
-    rc_case_release(c);
-}
-
-/* Unchecked fixture of each suite's TCase: runs that suite's candidate
- * calls before Check judges its cases (generation, execution and
- * verification stay separate steps). */
-static void execute_next_suite(void)
-{
-    size_t s = g_run.next_range++;
-    size_t start = g_run.ranges[s][0], end = g_run.ranges[s][1];
-    int ok = execute_cases(g_run.ctx, g_run.plan, start, end) == 0;
-    for (size_t i = start; i < end; i++)
-        g_run.plan->cases[i]->executed = ok;
-}
-
-static void no_teardown(void) {}
-
-START_TEST(conformance_case)
-{
-    rc_case *c = g_run.plan->cases[_i];
-    rc_case_result *res = rc_results_add(g_run.results);
-    ck_assert_msg(res != NULL, "out of memory");
-    judge_case(g_run.ctx, c, res);
-    g_run.done++;
-    progress(c->suite->name);
-    ck_assert_msg(res->status != RC_STATUS_FAIL, "%s: %s", res->name, res->message);
-}
-END_TEST
 
 static int selected(const rc_run_opts *o, const rc_suite_def *s)
 {
@@ -225,177 +74,123 @@ static void list_plan(const rc_ctx *ctx, const rc_plan *plan)
     printf("%zu cases\n", plan->n);
 }
 
-int rc_run(const rc_run_opts *opts)
+/* --config, read and validated before any candidate code runs. */
+static int load_config(const rc_run_opts *o, rc_config **fixed)
 {
-    rc_run_opts local = *opts;   /* a worker redirects its own reports */
-    const rc_run_opts *o = &local;
-    int worker = 0;
-    char worker_json[128];
     char err[1024];
-    double t0 = now_seconds();
-    time_t start = time(NULL);
-    char started[32];
-    strftime(started, sizeof started, "%Y-%m-%dT%H:%M:%SZ", gmtime(&start));
-
-    rc_config *fixed = NULL;
-    if (o->config_path) {
-        fixed = calloc(1, sizeof *fixed);
-        if (!fixed) {
-            fprintf(stderr, "rope-conform: out of memory\n");
-            return 3;
-        }
-        int bad = rc_config_load(o->config_path, fixed, err, sizeof err) != 0;
-        if (bad) /* the reader's message names the file */
-            fprintf(stderr, "rope-conform: %s\n", err);
-        else if ((bad = rc_params_validate(&fixed->params, err, sizeof err) != 0))
-            fprintf(stderr, "rope-conform: %s: %s\n", o->config_path, err);
-        if (bad) {
-            free(fixed);
-            return 2;
-        }
+    *fixed = NULL;
+    if (!o->config_path)
+        return 0;
+    rc_config *c = calloc(1, sizeof *c);
+    if (!c) {
+        fprintf(stderr, "rope-conform: out of memory\n");
+        return 3;
     }
-    if (!rc_profile_find(o->profile, RC_F32)) {
-        fprintf(stderr, "rope-conform: unknown profile '%s' (known: %s)\n", o->profile, rc_profile_names());
-        free(fixed);
-        return 2;
-    }
-
-    rc_ctx ctx;
-    memset(&ctx, 0, sizeof ctx);
-    ctx.opts = o;
-    if (rc_candidate_load(o->candidate, &ctx.cand, err, sizeof err) != 0) {
+    int bad = rc_config_load(o->config_path, c, err, sizeof err) != 0;
+    if (bad) /* the reader's message names the file */
         fprintf(stderr, "rope-conform: %s\n", err);
-        free(fixed);
+    else if ((bad = rc_params_validate(&c->params, err, sizeof err) != 0))
+        fprintf(stderr, "rope-conform: %s: %s\n", o->config_path, err);
+    if (bad) {
+        free(c);
         return 2;
     }
-    ctx.has_backward = ctx.cand.table.backward != NULL;
-    ctx.has_cos_sin = ctx.cand.table.cos_sin != NULL;
-    if (fixed)
-        ctx.max_position = fixed->params.max_position;
-    else if (ctx.cand.table.default_params)
-        ctx.max_position = ctx.cand.table.default_params->max_position;
+    *fixed = c;
+    return 0;
+}
 
-    rc_results results;
-    memset(&results, 0, sizeof results);
-    char cpu[256], mpfr_v[64], gmp_v[64], cjson_v[64];
-    cpu_name(cpu, sizeof cpu);
-    snprintf(mpfr_v, sizeof mpfr_v, "%s", rc_version_mpfr());
-    snprintf(gmp_v, sizeof gmp_v, "%s", rc_version_gmp());
-    snprintf(cjson_v, sizeof cjson_v, "%s", rc_version_cjson());
-    rc_run_info *info = &results.info;
+typedef struct run_text {
+    char cpu[256], mpfr[64], gmp[64], cjson[64], started[32];
+} run_text;
+
+static void fill_info(const rc_run_opts *o, const rc_ctx *ctx, run_text *t, rc_run_info *info)
+{
+    time_t start = time(NULL);
+    strftime(t->started, sizeof t->started, "%Y-%m-%dT%H:%M:%SZ", gmtime(&start));
+    cpu_name(t->cpu, sizeof t->cpu);
+    snprintf(t->mpfr, sizeof t->mpfr, "%s", rc_version_mpfr());
+    snprintf(t->gmp, sizeof t->gmp, "%s", rc_version_gmp());
+    snprintf(t->cjson, sizeof t->cjson, "%s", rc_version_cjson());
     info->candidate_path = o->candidate;
-    info->candidate_name = ctx.cand.table.name;
-    info->candidate_version = ctx.cand.table.version ? ctx.cand.table.version : "";
+    info->candidate_name = ctx->cand.name;
+    info->candidate_version = ctx->cand.version;
     info->profile = o->profile;
     info->level = o->level;
     info->seed = o->seed;
     info->config_path = o->config_path;
     info->tool_version = RC_VERSION_STRING;
-    info->mpfr_version = mpfr_v;
-    info->gmp_version = gmp_v;
-    info->cjson_version = cjson_v;
-    info->cpu = cpu;
-    info->started_utc = started;
+    info->mpfr_version = t->mpfr;
+    info->gmp_version = t->gmp;
+    info->cjson_version = t->cjson;
+    info->cpu = t->cpu;
+    info->started_utc = t->started;
+}
 
-    rc_plan plan;
-    memset(&plan, 0, sizeof plan);
-    int code = 3;
-    if (rc_grid_build(&ctx, fixed, err, sizeof err) != 0) {
-        snprintf(results.fatal, sizeof results.fatal, "could not ask the candidate what it supports: %.400s", err);
-    } else if (ctx.n_rows == 0) {
-        snprintf(results.fatal, sizeof results.fatal,
+/* Rows, then every selected suite's cases; a candidate problem becomes
+ * results->fatal.  0, or 3 when out of memory. */
+static int make_plan(rc_ctx *ctx, const rc_config *fixed, rc_plan *plan, rc_results *results)
+{
+    char err[1024];
+    err[0] = '\0';
+    if (rc_grid_build(ctx, fixed, err, sizeof err) != 0) {
+        snprintf(results->fatal, sizeof results->fatal,
+                 "could not ask the candidate what it supports: %.400s", err);
+    } else if (ctx->n_rows == 0) {
+        snprintf(results->fatal, sizeof results->fatal,
                  "the candidate declined every configuration and dtype it was offered%s%.400s",
                  err[0] ? ": " : "", err);
     }
-    if (!results.fatal[0]) {
-        for (size_t s = 0; s < rc_n_suites; s++)
-            if (selected(o, rc_suites[s]) && rc_suites[s]->plan(&ctx, &plan) != 0) {
-                fprintf(stderr, "rope-conform: out of memory while planning suite %s\n", rc_suites[s]->name);
-                goto done;
-            }
+    if (results->fatal[0])
+        return 0;
+    for (size_t s = 0; s < rc_n_suites; s++)
+        if (selected(ctx->opts, rc_suites[s]) && rc_suites[s]->plan(ctx, plan) != 0) {
+            fprintf(stderr, "rope-conform: out of memory while planning suite %s\n", rc_suites[s]->name);
+            return 3;
+        }
+    if (ctx->opts->shard_count > 1)
+        rc_plan_shard(plan, ctx->opts->shard_index, ctx->opts->shard_count);
+    return 0;
+}
+
+/* Every case executed and judged, in plan order; 0, or 3 with a message. */
+static int execute(rc_ctx *ctx, rc_plan *plan, rc_results *results)
+{
+    const rc_run_opts *o = ctx->opts;
+    rc_progress pg;
+    rc_progress_start(&pg, o->quiet || !o->progress ? NULL : stderr, "cases", plan->n);
+    char err[512];
+    int rc;
+    if (o->jobs > 1 && plan->n > 1) {
+        rc = rc_jobs_run(ctx, plan, o->jobs, &o->limits, 1, &pg, results, err, sizeof err);
+    } else {
+        rc_exec_state st = {rc_sandbox_open(&ctx->cand, &o->limits), &pg, 0, 0, 1};
+        rc = st.sb ? rc_execute_cases(ctx, plan, 0, plan->n, &st, results, err, sizeof err) : -1;
+        if (!st.sb)
+            snprintf(err, sizeof err, "out of memory");
+        rc_call_result fini;
+        if (st.sb && rc_sandbox_close_ex(st.sb, &fini))
+            rc_execute_fini_result(&fini, results);
     }
-    if (o->shard_count > 1)
-        rc_plan_shard(&plan, o->shard_index, o->shard_count);
-    if (o->list_only) {
-        if (results.fatal[0])
-            fprintf(stderr, "rope-conform: %s\n", results.fatal);
-        else
-            list_plan(&ctx, &plan);
-        code = results.fatal[0] ? 1 : 0;
-        goto done;
+    rc_progress_end(&pg);
+    if (rc != 0) {
+        snprintf(results->fatal, sizeof results->fatal, "internal: %.480s", err);
+        return 3;
     }
+    return 0;
+}
+
+/* Terminal summary, reports, baseline: the exit code. */
+static int conclude(const rc_run_opts *o, rc_results *results, int code)
+{
+    char err[1024];
     if (!o->quiet)
-        fprintf(stderr, "rope-conform %s: %s (%s %s), profile %s, level %d, seed %llu, %zu cases\n",
-                RC_VERSION_STRING, o->candidate, info->candidate_name, info->candidate_version,
-                o->profile, o->level, (unsigned long long)o->seed, plan.n);
-
-    int gathered = 0;
-    if (o->jobs > 1 && plan.n > 1) {
-        worker = rc_run_workers(o, &plan, &results, worker_json, sizeof worker_json, err, sizeof err);
-        if (worker < 0) {
-            fprintf(stderr, "rope-conform: %s\n", err);
-            goto done;
-        }
-        if (worker > 0) {
-            local.json = worker_json;
-            local.junit = local.markdown = local.baseline = local.check_xml = NULL;
-            local.quiet = 1;
-            local.progress = 0;
-            local.jobs = 1;
-        } else {
-            gathered = 1;
-        }
-    }
-    if (!gathered && plan.n > 0) {
-        g_run.ctx = &ctx;
-        g_run.plan = &plan;
-        g_run.results = &results;
-        g_run.done = 0;
-        g_run.hangs = 0;
-        g_run.progress = o->progress && !o->quiet;
-        SRunner *sr = NULL;
-        size_t start_i = 0, n_ranges = 0;
-        g_run.ranges = calloc(rc_n_suites + 1, sizeof *g_run.ranges);
-        g_run.next_range = 0;
-        if (!g_run.ranges) {
-            fprintf(stderr, "rope-conform: out of memory\n");
-            goto done;
-        }
-        while (start_i < plan.n) {
-            const rc_suite_def *sd = plan.cases[start_i]->suite;
-            size_t end_i = start_i;
-            while (end_i < plan.n && plan.cases[end_i]->suite == sd)
-                end_i++;
-            g_run.ranges[n_ranges][0] = start_i;
-            g_run.ranges[n_ranges++][1] = end_i;
-            Suite *s = suite_create(sd->name);
-            TCase *tc = tcase_create("cases");
-            tcase_add_unchecked_fixture(tc, execute_next_suite, no_teardown);
-            tcase_add_loop_test(tc, conformance_case, (int)start_i, (int)end_i);
-            suite_add_tcase(s, tc);
-            if (!sr)
-                sr = srunner_create(s);
-            else
-                srunner_add_suite(sr, s);
-            start_i = end_i;
-        }
-        srunner_set_fork_status(sr, CK_NOFORK);
-        if (o->check_xml)
-            srunner_set_xml(sr, o->check_xml);
-        srunner_run_all(sr, CK_SILENT);
-        srunner_free(sr);
-        free(g_run.ranges);
-        g_run.ranges = NULL;
-    }
-    info->wall_seconds = now_seconds() - t0;
-
-    if (!o->quiet)
-        rc_report_terminal(&results, stdout, o->color, o->verbose);
-    int report_error = write_reports(o, &results);
-    rc_status verdict = rc_results_verdict(&results);
-    code = verdict == RC_STATUS_FAIL ? 1 : 0;
-
-    if (o->baseline) {
+        rc_report_terminal(results, stdout, o->color, o->verbose);
+    else if (results->fatal[0])
+        fprintf(stderr, "rope-conform: %s\n", results->fatal);
+    int report_error = write_reports(o, results);
+    if (code == 0)
+        code = rc_results_verdict(results) == RC_STATUS_FAIL ? 1 : 0;
+    if (o->baseline && code <= 1) {
         rc_results base;
         memset(&base, 0, sizeof base);
         rc_report_meta meta;
@@ -405,7 +200,7 @@ int rc_run(const rc_run_opts *opts)
         } else {
             rc_baseline_diff diff;
             memset(&diff, 0, sizeof diff);
-            int reg = rc_report_baseline(&results, &base, o->baseline_factor, &diff);
+            int reg = rc_report_baseline(results, &base, o->baseline_factor, &diff);
             if (reg < 0) {
                 code = 3;
             } else {
@@ -419,12 +214,81 @@ int rc_run(const rc_run_opts *opts)
     }
     if (report_error && code == 0)
         code = 3;
-done:
-    if (worker > 0) {
-        /* a worker's whole output is its JSON report; the parent merges */
-        fflush(NULL);
-        _exit(code);
+    return code;
+}
+
+static void limits_for(const rc_run_opts *o, rc_run_opts *local)
+{
+    /* callers that zero their options get the defaults */
+    if (!(local->limits.init_s > 0))
+        rc_limits_default(&local->limits);
+    if (o->timeout > 0)
+        local->limits.cpu_s = o->timeout;
+}
+
+int rc_run(const rc_run_opts *opts)
+{
+    rc_run_opts local = *opts;
+    limits_for(opts, &local);
+    const rc_run_opts *o = &local;
+    double t0 = rc_progress_now();
+    rc_signals_install();
+    rc_config *fixed = NULL;
+    int code = load_config(o, &fixed);
+    if (code)
+        return code;
+    if (!rc_profile_find(o->profile, RC_F32)) {
+        fprintf(stderr, "rope-conform: unknown profile '%s' (known: %s)\n", o->profile, rc_profile_names());
+        free(fixed);
+        return 2;
     }
+
+    rc_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.opts = o;
+    rc_results results;
+    memset(&results, 0, sizeof results);
+    run_text text;
+    fill_info(o, &ctx, &text, &results.info);
+    rc_plan plan;
+    memset(&plan, 0, sizeof plan);
+    char err[1024];
+    if (rc_candidate_load(o->candidate, &ctx.cand, err, sizeof err) != 0) {
+        fprintf(stderr, "rope-conform: %s\n", err);
+        if (o->json || o->junit || o->markdown) {
+            snprintf(results.fatal, sizeof results.fatal, "the candidate could not be loaded: %.440s", err);
+            write_reports(o, &results);
+        }
+        code = 2;
+        goto done;
+    }
+    ctx.has_backward = ctx.cand.has_backward;
+    ctx.has_cos_sin = ctx.cand.has_cos_sin;
+    if (fixed)
+        ctx.max_position = fixed->params.max_position;
+    else if (ctx.cand.has_defaults)
+        ctx.max_position = ctx.cand.defaults.params.max_position;
+
+    code = make_plan(&ctx, fixed, &plan, &results);
+    if (code)
+        goto done;
+    if (o->list_only) {
+        if (results.fatal[0])
+            fprintf(stderr, "rope-conform: %s\n", results.fatal);
+        else
+            list_plan(&ctx, &plan);
+        code = results.fatal[0] ? 1 : 0;
+        goto done;
+    }
+    if (!o->quiet)
+        fprintf(stderr, "rope-conform %s: %s (%s %s), profile %s, level %d, seed %llu, %zu cases\n",
+                RC_VERSION_STRING, o->candidate, ctx.cand.name, ctx.cand.version, o->profile,
+                o->level, (unsigned long long)o->seed, plan.n);
+    if (!results.fatal[0] && plan.n > 0)
+        code = execute(&ctx, &plan, &results);
+    results.info.wall_seconds = rc_progress_now() - t0;
+    code = conclude(o, &results, code);
+done:
     rc_plan_free(&plan);
     rc_results_free(&results);
     rc_ctx_free_goldens(&ctx);

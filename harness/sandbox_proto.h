@@ -6,11 +6,12 @@
 
 #include <stdint.h>
 #include "rope_conform/adapter.h"
+#include "config.h"
 
 #define RC_PROTO_MAGIC 0x52435032u /* "RCP2" */
 #define RC_OUTPUT_KEEP 512         /* candidate stdout/stderr kept per call */
 #define RC_NAME_MAX 256            /* adapter name/version kept, with NUL  */
-#define RC_PROTO_MAX_PAIRS 1024    /* LONGROPE factors a table may carry   */
+#define RC_PROTO_MAX_PAIRS RC_MAX_PAIRS /* LONGROPE factors a call may carry */
 
 /* Worker phases; also the numbering of reply.phase. */
 enum { RC_PH_NONE = 0, RC_PH_INIT, RC_PH_SUPPORTS, RC_PH_APPLY, RC_PH_BACKWARD,
@@ -49,8 +50,7 @@ typedef struct rc_cand_info {
     int32_t has_backward, has_cos_sin, has_defaults, n_factors;
     char name[RC_NAME_MAX], version[RC_NAME_MAX];
     char missing[16];                /* first required function that is NULL */
-    rc_rope_params defaults;         /* factor pointers cleared            */
-    double short_factor[RC_PROTO_MAX_PAIRS], long_factor[RC_PROTO_MAX_PAIRS];
+    rc_config defaults;              /* its pointers are the sender's      */
 } rc_cand_info;
 
 #endif

@@ -4,6 +4,7 @@
  * Nothing here is trusted by the parent: it checks every reply. */
 #define _GNU_SOURCE /* REG_ERR, close_range, on_exit */
 #include "sandbox_impl.h"
+#include "default_params.h"
 
 #include <dlfcn.h>
 #include <fcntl.h>
@@ -169,21 +170,16 @@ static void describe(const rc_adapter *ad, rc_cand_info *info)
     info->has_defaults = -(ad->name == NULL); /* -1: name is NULL */
     copy_str(info->name, ad->name);
     copy_str(info->version, ad->version);
-    const rc_rope_params *dp = ad->default_params;
-    if (!dp || info->has_defaults < 0)
+    if (!ad->default_params || info->has_defaults < 0)
         return;
-    size_t n = dp->struct_size < sizeof info->defaults ? dp->struct_size : sizeof info->defaults;
-    memcpy(&info->defaults, dp, n);
-    info->defaults.short_factor = info->defaults.long_factor = NULL;
-    info->has_defaults = 1;
-    int np = dp->rotary_dim / 2;
-    if (dp->type == RC_ROPE_LONGROPE && np > 0 && np <= RC_PROTO_MAX_PAIRS &&
-        n >= offsetof(rc_rope_params, long_factor) + sizeof(void *) && dp->short_factor &&
-        dp->long_factor) {
-        memcpy(info->short_factor, dp->short_factor, (size_t)np * sizeof(double));
-        memcpy(info->long_factor, dp->long_factor, (size_t)np * sizeof(double));
-        info->n_factors = np;
+    /* a bad pointer faults here; rotary_dim out of range is said below */
+    char why[160];
+    if (rc_default_params_config(ad, &info->defaults, why, sizeof why) != 0) {
+        info->has_defaults = -2;
+        snprintf(info->missing, sizeof info->missing, "rotary_dim");
+        return;
     }
+    info->has_defaults = 1;
 }
 
 /* Load, copy the table, and send READY with what it says. */

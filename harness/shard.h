@@ -14,14 +14,6 @@ void rc_plan_shard(rc_plan *plan, int index, int count);
 /* Parse "I/N" (1 <= I <= N).  0 ok, -1 with a message on stderr. */
 int rc_shard_parse(const char *s, int *index, int *count);
 
-/* Fork `jobs` workers over the plan already made.  In a worker it returns
- * the worker's index (1-based): the plan now holds that worker's shard, and
- * the caller runs it, writes its JSON report to worker_json and _exits.  In
- * the parent it waits for every worker, gathers their cases into results in
- * plan order and returns 0; -1 with a message in err. */
-int rc_run_workers(const rc_run_opts *o, rc_plan *plan, rc_results *results, char *worker_json,
-                   size_t json_len, char *err, size_t errlen);
-
 /* Append the cases of shard reports to results; every shard must come from
  * the same candidate, seed, level and profile, and no case may appear
  * twice.  The first report's run info fills results->info (strings owned by

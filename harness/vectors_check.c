@@ -266,7 +266,6 @@ done:
     free(calls);
     free(res);
     free(vd);
-    if (cand.dl)
-        rc_candidate_unload(&cand);
+    rc_candidate_unload(&cand);
     return rc;
 }

@@ -134,6 +134,10 @@ static cJSON *case_json(jw *w, const rc_case_result *c)
                                         : chk(w, cJSON_CreateNull()));
     add(w, o, "message", str(w, c->message));
     add(w, o, "cause", str(w, c->cause));
+    if (c->output_bytes) {
+        add(w, o, "candidate_output", str(w, c->output));
+        add(w, o, "candidate_output_bytes", flt(w, (double)c->output_bytes));
+    }
     add(w, o, "seconds", flt(w, c->seconds));
     return o;
 }

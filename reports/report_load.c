@@ -202,6 +202,10 @@ static void load_case(rd *d, const cJSON *o, rc_case_result *c)
     const cJSON *cause = cJSON_GetObjectItemCaseSensitive(o, "cause");
     if (cause)
         get_str(d, o, "cause", c->cause, sizeof c->cause);
+    if (cJSON_GetObjectItemCaseSensitive(o, "candidate_output")) {
+        get_str(d, o, "candidate_output", c->output, sizeof c->output);
+        c->output_bytes = (uint64_t)get_flt(d, o, "candidate_output_bytes");
+    }
     if (cJSON_GetObjectItemCaseSensitive(o, "seconds"))
         c->seconds = get_flt(d, o, "seconds");
 }

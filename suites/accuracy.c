@@ -138,5 +138,5 @@ static void verify(rc_ctx *ctx, rc_case *c, rc_case_result *res)
 const rc_suite_def rc_suite_accuracy = {
     "accuracy",
     "golden comparison on seeded random inputs (dense and power-of-two positions) and special values",
-    plan, verify
+    plan, verify, 0
 };

@@ -79,5 +79,5 @@ static void verify(rc_ctx *ctx, rc_case *c, rc_case_result *res)
 const rc_suite_def rc_suite_backward = {
     "backward",
     "the gradient (rotation by -angle, same magnitude) against the golden, alone and between forward calls",
-    plan, verify
+    plan, verify, 0
 };

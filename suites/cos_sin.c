@@ -168,5 +168,5 @@ const rc_suite_def rc_suite_cos_sin = {
     "cos_sin",
     "the candidate's cos/sin table against the golden (dense and power-of-two positions), judged as the "
     "rotation of (1, 0)",
-    plan, verify
+    plan, verify, 0
 };

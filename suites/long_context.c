@@ -183,5 +183,5 @@ const rc_suite_def rc_suite_long_context = {
     "long_context",
     "golden comparison up to the model's max position and beyond (2^17, 2^20, 2^24+1; 2^28, 2^31-1 at "
     "level 2) in dense neighbourhoods; warns when angle precision runs out before the max",
-    plan, verify
+    plan, verify, 0
 };

@@ -77,5 +77,5 @@ static void verify(rc_ctx *ctx, rc_case *c, rc_case_result *res)
 const rc_suite_def rc_suite_validation = {
     "validation",
     "invalid params (odd or oversized rotary_dim, base 1, NaN base) are refused, not rotated",
-    plan, verify
+    plan, verify, 0
 };

@@ -46,13 +46,34 @@ typedef struct sr_state {
 #ifndef SR_BACKWARD_SIGN
 #define SR_BACKWARD_SIGN (-1.0)
 #endif
+/* hostile-candidate hooks: code run at the start of every apply/backward
+ * and in fini, what apply and cos_sin return, and table fields */
+#ifndef SR_ON_CALL
+#define SR_ON_CALL(st, out) ((void)0)
+#endif
+#ifndef SR_ON_FINI
+#define SR_ON_FINI(st) ((void)0)
+#endif
+#ifndef SR_RETURN
+#define SR_RETURN RC_OK
+#endif
+#ifndef SR_NAME_FIELD
+#define SR_NAME_FIELD(name_str) name_str
+#endif
+#ifndef SR_DEFAULT_PARAMS
+#define SR_DEFAULT_PARAMS NULL
+#endif
 
 static int sr_init(void **state)
 {
     *state = calloc(1, sizeof(sr_state));
     return *state ? RC_OK : RC_ERROR;
 }
-static void sr_fini(void *state) { free(state); }
+static void sr_fini(void *state)
+{
+    SR_ON_FINI(state);
+    free(state);
+}
 static const char *sr_last_error(void *state) { (void)state; return "no error"; }
 
 static int sr_supports(void *state, const rc_rope_params *p, rc_dtype dt)
@@ -131,6 +152,7 @@ static int sr_rotate(sr_state *st, const rc_rope_params *p, const int64_t *pos, 
                      rc_tensor *out, double sign)
 {
     int half = p->rotary_dim / 2, use_float = SR_FLOAT_ANGLE(in->n_tokens);
+    SR_ON_CALL(st, out);
     for (int64_t t = 0; t < in->n_tokens; t++)
         for (int64_t h = 0; h < in->n_heads; h++) {
             size_t i0 = (size_t)(t * in->token_stride + h * in->head_stride);
@@ -152,7 +174,7 @@ static int sr_rotate(sr_state *st, const rc_rope_params *p, const int64_t *pos, 
     if (SR_PERTURB(st))
         sr_bump(out, 0);
     st->calls++;
-    return RC_OK;
+    return SR_RETURN;
 }
 
 static int sr_apply(void *state, const rc_rope_params *p, const int64_t *pos, const rc_tensor *in,
@@ -179,14 +201,15 @@ static int sr_cos_sin(void *state, const rc_rope_params *p, const int64_t *pos, 
             sr_put(&tc, (size_t)(i * half + k), cv);
             sr_put(&ts, (size_t)(i * half + k), SR_TABLE_SIN_SIGN * sv);
         }
-    return RC_OK;
+    return SR_RETURN;
 }
 
 /* SR_ADAPTER(name, has_optional): the table and the exported entry. */
 #define SR_ADAPTER(name_str, optional)                                                        \
     static const rc_adapter sr_table = {                                                     \
         .abi_version = RC_ABI_VERSION, .struct_size = sizeof(rc_adapter),                    \
-        .name = name_str, .version = "1",                                                    \
+        .name = SR_NAME_FIELD(name_str), .version = "1",                                     \
+        .default_params = SR_DEFAULT_PARAMS,                                                 \
         .init = sr_init, .fini = sr_fini, .supports = sr_supports, .apply = sr_apply,        \
         .backward = (optional) ? sr_backward : NULL, .cos_sin = (optional) ? sr_cos_sin : NULL, \
         .last_error = sr_last_error,                                                         \
