@@ -37,7 +37,7 @@ static void forbid_declining_rows(const rc_ctx *ctx, rc_case *c)
 {
     for (int k = 0; k < c->n_calls; k++) {
         rc_call_result *r = &c->calls[k].res;
-        if (r->outcome != RC_OUTCOME_UNSUPPORTED)
+        if (r->outcome != RC_OUTCOME_UNSUPPORTED || strcmp(r->phase, "supports") != 0)
             continue;
         for (size_t i = 0; i < ctx->n_rows; i++)
             if (ctx->rows[i].dtype == c->calls[k].call.dtype &&
@@ -54,6 +54,7 @@ static void forbid_declining_rows(const rc_ctx *ctx, rc_case *c)
 static void judge_case(rc_ctx *ctx, rc_case *c, rc_case_result *res, int diagnose)
 {
     double t0 = rc_progress_now();
+    res->ordinal = c->ordinal;
     snprintf(res->suite, sizeof res->suite, "%s", c->suite->name);
     snprintf(res->name, sizeof res->name, "%s", c->name);
     res->params = c->cfg.params;
@@ -136,6 +137,7 @@ int rc_execute_fini_result(const rc_call_result *fini, rc_results *results)
     rc_case_result *res = rc_results_add(results);
     if (!res)
         return -1;
+    res->ordinal = -1;
     snprintf(res->suite, sizeof res->suite, "lifecycle");
     snprintf(res->name, sizeof res->name, "fini");
     res->status = RC_STATUS_FAIL;

@@ -189,40 +189,7 @@ static int pump(job *js, int jobs, rc_progress *progress)
     }
 }
 
-/* Put the gathered cases in the order the plan lists them. */
-static void order_like_plan(const rc_plan *plan, rc_results *r)
-{
-    rc_case_result *sorted = malloc(r->n_cases * sizeof *sorted);
-    char *used = calloc(r->n_cases ? r->n_cases : 1, 1);
-    size_t n = 0;
-    if (!sorted || !used)
-        goto out;
-    for (size_t i = 0; i < plan->n; i++)
-        for (size_t j = 0; j < r->n_cases; j++)
-            if (!used[j] && strcmp(r->cases[j].suite, plan->cases[i]->suite->name) == 0 &&
-                strcmp(r->cases[j].name, plan->cases[i]->name) == 0) {
-                sorted[n++] = r->cases[j];
-                used[j] = 1;
-                break;
-            }
-    /* cases of no plan entry (a fini failure): once each, at the end */
-    for (size_t j = 0; j < r->n_cases; j++) {
-        int dup = 0;
-        for (size_t k = 0; !used[j] && k < n && !dup; k++)
-            dup = strcmp(sorted[k].suite, r->cases[j].suite) == 0 &&
-                  strcmp(sorted[k].name, r->cases[j].name) == 0;
-        if (!used[j] && !dup)
-            sorted[n++] = r->cases[j];
-    }
-    memcpy(r->cases, sorted, n * sizeof *sorted);
-    r->n_cases = n;
-out:
-    free(sorted);
-    free(used);
-}
-
-static int gather(job *js, int jobs, const rc_plan *plan, rc_results *results, char *err,
-                  size_t errlen)
+static int gather(job *js, int jobs, rc_results *results, char *err, size_t errlen)
 {
     rc_run_info keep = results->info; /* parsing sets the info of each */
     for (int k = 0; k < jobs; k++) {
@@ -244,7 +211,7 @@ static int gather(job *js, int jobs, const rc_plan *plan, rc_results *results, c
         }
     }
     results->info = keep;
-    order_like_plan(plan, results);
+    rc_results_plan_order(results);
     return 0;
 }
 
@@ -285,7 +252,7 @@ int rc_jobs_run(rc_ctx *ctx, rc_plan *plan, int jobs, const rc_limits *lim, int 
     if (pump(js, jobs, progress) != 0)
         snprintf(err, errlen, "poll: %s", strerror(errno));
     else
-        rc = gather(js, jobs, plan, results, err, errlen);
+        rc = gather(js, jobs, results, err, errlen);
 out:
     for (int k = 0; k < started; k++) {
         if (g_jobs[k] > 0) {

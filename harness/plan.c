@@ -26,6 +26,7 @@ rc_case *rc_plan_add(rc_plan *plan, const struct rc_suite_def *suite,
     c->cfg = *cfg;
     rc_config_rebind(&c->cfg);
     c->dtype = dtype;
+    c->ordinal = (int64_t)plan->n;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(c->name, sizeof c->name, fmt, ap);

@@ -33,6 +33,7 @@ typedef struct rc_case {
     int n_calls;
     rc_case_call calls[RC_CASE_MAX_CALLS];
     int executed;            /* the sandbox ran the calls (results valid)   */
+    int64_t ordinal;         /* place in the whole plan, before sharding    */
 } rc_case;
 
 typedef struct rc_plan {

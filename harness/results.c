@@ -85,3 +85,26 @@ rc_status rc_results_verdict(const rc_results *r)
         return RC_STATUS_WARN;
     return RC_STATUS_PASS;
 }
+
+static int by_ordinal(const void *a, const void *b)
+{
+    const rc_case_result *x = a, *y = b;
+    uint64_t ox = (uint64_t)x->ordinal, oy = (uint64_t)y->ordinal; /* -1 sorts last */
+    if (ox != oy)
+        return ox < oy ? -1 : 1;
+    int s = strcmp(x->suite, y->suite);
+    return s ? s : strcmp(x->name, y->name);
+}
+
+void rc_results_plan_order(rc_results *r)
+{
+    if (r->n_cases > 1)
+        qsort(r->cases, r->n_cases, sizeof *r->cases, by_ordinal);
+    /* cases of no planned slot (a failing fini, seen by every worker):
+     * once each */
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_cases; i++)
+        if (i == 0 || r->cases[i].ordinal >= 0 || by_ordinal(&r->cases[i], &r->cases[n - 1]) != 0)
+            r->cases[n++] = r->cases[i];
+    r->n_cases = n;
+}

@@ -45,6 +45,9 @@ typedef struct rc_metrics {
 } rc_metrics;
 
 typedef struct rc_case_result {
+    int64_t ordinal;            /* place in the run's plan (any shard or
+                                   worker sorts by it); -1: not a planned
+                                   case (lifecycle/fini)                   */
     char suite[32];             /* "accuracy", "properties", ...           */
     char name[160];             /* unique within the suite                 */
     rc_status status;
@@ -73,6 +76,13 @@ typedef struct rc_run_info {
     const char *cpu;            /* model name, "" if unknown               */
     const char *started_utc;    /* ISO 8601                                */
     double wall_seconds;
+    /* Which slice of which run this is: shard I of N (1 of 1 for a whole
+     * run), and the run's identity, a hash of everything that decides its
+     * cases (candidate name and version, seed, level, profile, config,
+     * filters, every planned case name), so `merge` can refuse a set that
+     * is incomplete, duplicated or mixed. */
+    int shard_index, shard_count;
+    char run_id[24];
 } rc_run_info;
 
 typedef struct rc_results {
@@ -91,6 +101,9 @@ void rc_results_free(rc_results *r);
  * executed case; WARN if any WARN; else PASS. */
 void rc_results_count(const rc_results *r, size_t counts[4]);
 rc_status rc_results_verdict(const rc_results *r);
+/* Cases in the order of the run's plan (by ordinal), whichever worker or
+ * shard judged them; unplanned cases (ordinal -1) last, once each. */
+void rc_results_plan_order(rc_results *r);
 
 /* Cases that executed: every status but SKIP.  A run proves nothing about
  * a candidate unless some case executed, so a run where none did is not a

@@ -11,6 +11,7 @@
 #include "jobs.h"
 #include "report.h"
 #include "shard.h"
+#include "vectors.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,6 +127,29 @@ static void fill_info(const rc_run_opts *o, const rc_ctx *ctx, run_text *t, rc_r
     info->started_utc = t->started;
 }
 
+/* Everything that decides the run's cases, hashed: shards of one run have
+ * the same identity, and nothing else does. */
+static void run_identity(const rc_ctx *ctx, const rc_plan *plan, rc_run_info *info)
+{
+    const rc_run_opts *o = ctx->opts;
+    size_t cap = 4096 + plan->n * 200, len = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return;
+    len += (size_t)snprintf(buf, cap, "%s|%s|%s|%llu|%d|%s|%s|%s|%s|%s", RC_VERSION_STRING,
+                            ctx->cand.name, ctx->cand.version, (unsigned long long)o->seed,
+                            o->level, o->profile, o->config_path ? o->config_path : "",
+                            o->only_suite ? o->only_suite : "", o->dtype_filter ? o->dtype_filter : "",
+                            o->candidate);
+    for (size_t i = 0; i < plan->n && len < cap; i++)
+        len += (size_t)snprintf(buf + len, cap - len, "|%s/%s", plan->cases[i]->suite->name,
+                                plan->cases[i]->name);
+    char hex[65];
+    rc_sha256_hex(buf, len < cap ? len : cap, hex);
+    snprintf(info->run_id, sizeof info->run_id, "%.16s", hex);
+    free(buf);
+}
+
 /* Rows, then every selected suite's cases; a candidate problem becomes
  * results->fatal.  0, or 3 when out of memory. */
 static int make_plan(rc_ctx *ctx, const rc_config *fixed, rc_plan *plan, rc_results *results)
@@ -147,6 +171,9 @@ static int make_plan(rc_ctx *ctx, const rc_config *fixed, rc_plan *plan, rc_resu
             fprintf(stderr, "rope-conform: out of memory while planning suite %s\n", rc_suites[s]->name);
             return 3;
         }
+    run_identity(ctx, plan, &results->info);
+    results->info.shard_index = ctx->opts->shard_count > 1 ? ctx->opts->shard_index : 1;
+    results->info.shard_count = ctx->opts->shard_count > 1 ? ctx->opts->shard_count : 1;
     if (ctx->opts->shard_count > 1)
         rc_plan_shard(plan, ctx->opts->shard_index, ctx->opts->shard_count);
     return 0;

@@ -173,10 +173,11 @@ static void describe_return(rc_call_result *r, const rc_rep *s, rc_call_kind kin
         set_msg(r, "supports: unsupported");
     } else if (s->retcode == RC_UNSUPPORTED && beyond) {
         r->outcome = RC_OUTCOME_UNSUPPORTED;
-        set_msg(r, "%s: declined positions beyond the model's max_position", ph);
+        set_msg(r, "%s: declined positions beyond the model's max_position (%.160s)", ph, s->text);
     } else if (s->retcode == RC_UNSUPPORTED) {
         r->outcome = RC_OUTCOME_ERROR;
-        set_msg(r, "%s: returned RC_UNSUPPORTED after supports() said RC_OK for these params", ph);
+        set_msg(r, "%s: returned RC_UNSUPPORTED after supports() said RC_OK for these params (%.120s)",
+                ph, s->text);
     } else if (s->retcode == RC_ERROR) {
         r->outcome = RC_OUTCOME_ERROR;
         set_msg(r, "%s: error: %.200s", ph, s->text);

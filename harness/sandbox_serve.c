@@ -190,7 +190,7 @@ static void serve_call(const rc_cmd *cmd, void *state, const rc_fpstate *base)
             send_reply(&r, cb.buf[RC_BUF_OUT], cb.out_bytes, NULL, 0);
         return;
     }
-    if (ret != RC_OK && ret != RC_UNSUPPORTED)
+    if (ret != RC_OK && (ret != RC_UNSUPPORTED || r.phase != RC_PH_SUPPORTS))
         copy_error(&r, state);
     send_reply(&r, NULL, 0, NULL, 0);
 }

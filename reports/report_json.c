@@ -125,6 +125,7 @@ static cJSON *metrics_json(jw *w, const rc_metrics *m)
 static cJSON *case_json(jw *w, const rc_case_result *c)
 {
     cJSON *o = chk(w, cJSON_CreateObject());
+    add(w, o, "ordinal", i64(w, c->ordinal));
     add(w, o, "suite", str(w, c->suite));
     add(w, o, "name", str(w, c->name));
     add(w, o, "status", str(w, rc_status_name(c->status)));
@@ -196,6 +197,13 @@ static cJSON *report_json(jw *w, const rc_results *r)
     add(w, run, "config_path", opt_str(w, in->config_path));
     add(w, run, "started_utc", opt_str(w, in->started_utc));
     add(w, run, "wall_seconds", flt(w, in->wall_seconds));
+    if (in->shard_count > 0) {
+        cJSON *shard = chk(w, cJSON_CreateObject());
+        add(w, shard, "index", i64(w, in->shard_index));
+        add(w, shard, "count", i64(w, in->shard_count));
+        add(w, shard, "run_id", str(w, in->run_id));
+        add(w, run, "shard", shard);
+    }
     cJSON *env = chk(w, cJSON_CreateObject());
     add(w, env, "tool_version", opt_str(w, in->tool_version));
     add(w, env, "mpfr_version", opt_str(w, in->mpfr_version));

@@ -177,6 +177,7 @@ static void load_metrics(rd *d, const cJSON *o, rc_metrics *m)
 
 static void load_case(rd *d, const cJSON *o, rc_case_result *c)
 {
+    c->ordinal = cJSON_GetObjectItemCaseSensitive(o, "ordinal") ? get_i64(d, o, "ordinal") : -1;
     char s[32];
     if (!cJSON_IsObject(o)) {
         bad(d, "", "not an object");
@@ -237,6 +238,12 @@ static void load_info(rd *d, const cJSON *root, rc_run_info *info, rc_report_met
         ni.level = (int)get_i64(d, run, "level");
     if (cJSON_GetObjectItemCaseSensitive(run, "wall_seconds"))
         ni.wall_seconds = get_flt(d, run, "wall_seconds");
+    const cJSON *shard = cJSON_GetObjectItemCaseSensitive(run, "shard");
+    if (shard) {
+        ni.shard_index = (int)get_i64(d, shard, "index");
+        ni.shard_count = (int)get_i64(d, shard, "count");
+        get_str(d, shard, "run_id", ni.run_id, sizeof ni.run_id);
+    }
     if (d->failed)
         return;
 

@@ -18,8 +18,10 @@
 #include "example_common.h"
 #include "torch_freq.h"
 
-/* vLLM sizes its cache by max_position_embeddings; 2^17 rows is a
- * 128k-context model, and positions past it are declined, as vLLM would. */
+/* vLLM sizes its cache by max_position_embeddings and declines positions
+ * past it.  Without a max_position the cache holds up to 2^17 rows (a
+ * 128k-context model) and rows past it are computed per call, the same
+ * way, into a scratch row. */
 #define RC_VLLM_CACHE_BYTES (256u << 20)
 #define RC_VLLM_CACHE_ROWS ((int64_t)1 << 17)
 
@@ -29,6 +31,9 @@ typedef struct vllm_cache {
     rc_dtype dtype;
     int64_t rows;
     void *data;              /* rows x rotary_dim elements of dtype        */
+    float *inv;              /* inv_freq, kept for rows past the cache     */
+    double m;                /* magnitude                                  */
+    unsigned char scratch[2 * 1024 * 4]; /* one row past the cache         */
 } vllm_cache;
 
 static size_t elem_size(rc_dtype t) { return t == RC_F32 ? 4 : 2; }
@@ -63,6 +68,30 @@ static int same_key(const vllm_cache *c, const rc_rope_params *p, rc_dtype t)
            (memcmp(c->factors, p->short_factor, n) == 0 && memcmp(c->factors + p->rotary_dim / 2, p->long_factor, n) == 0);
 }
 
+/* One row of _compute_cos_sin_cache: cos then sin of position i. */
+static void fill_row(const rc_rope_params *p, rc_dtype t, const float *inv, double m, int64_t i,
+                     void *row)
+{
+    const int half = p->rotary_dim / 2;
+    float tpos = (float)i;
+    if (p->type == RC_ROPE_LINEAR)
+        tpos = tpos / (float)p->factor;
+    for (int k = 0; k < half; k++) {
+        const float freq = tpos * inv[k];
+        ex_store_f(t, row, k, cosf(freq) * (float)m);
+        ex_store_f(t, row, half + k, sinf(freq) * (float)m);
+    }
+}
+
+/* The row of position pos: cached, or computed into the scratch row. */
+static const void *row_of(vllm_cache *c, const rc_rope_params *p, int64_t pos)
+{
+    if (pos < c->rows)
+        return (const char *)c->data + (size_t)(pos * p->rotary_dim) * elem_size(c->dtype);
+    fill_row(p, c->dtype, c->inv, c->m, pos, c->scratch);
+    return c->scratch;
+}
+
 /* _compute_cos_sin_cache for rows 0 .. rows-1, then cache.to(dtype). */
 static int build(vllm_cache *c, const rc_rope_params *p, rc_dtype t, int64_t rows)
 {
@@ -81,17 +110,11 @@ static int build(vllm_cache *c, const rc_rope_params *p, rc_dtype t, int64_t row
     } else {
         torch_inv_freq(p, inv, &m);
     }
-    for (int64_t i = 0; i < rows; i++) {
-        float tpos = (float)i;
-        if (p->type == RC_ROPE_LINEAR)
-            tpos = tpos / (float)p->factor;
-        for (int k = 0; k < half; k++) {
-            const float freq = tpos * inv[k];
-            ex_store_f(t, data, i * r + k, cosf(freq) * (float)m);
-            ex_store_f(t, data, i * r + half + k, sinf(freq) * (float)m);
-        }
-    }
-    free(inv);
+    for (int64_t i = 0; i < rows; i++)
+        fill_row(p, t, inv, m, i, (char *)data + (size_t)(i * r) * elem_size(t));
+    free(c->inv);
+    c->inv = inv;
+    c->m = m;
     free(c->data);
     free(c->factors);
     c->key = *p;
@@ -121,14 +144,16 @@ static const void *cache_for(ex_state *st, const rc_rope_params *p, rc_dtype t,
         max_rows = RC_VLLM_CACHE_ROWS;
     int64_t need = 1;
     for (int64_t i = 0; i < n; i++) {
-        if (positions[i] < 0 || positions[i] >= max_rows) {
+        if (positions[i] < 0 || (p->max_position > 0 && positions[i] >= p->max_position)) {
             *rc = ex_fail(st, RC_UNSUPPORTED, "position %lld outside the cos/sin cache [0, %lld)",
-                          (long long)positions[i], (long long)max_rows);
+                          (long long)positions[i], (long long)p->max_position);
             return NULL;
         }
         if (positions[i] + 1 > need)
             need = positions[i] + 1;
     }
+    if (need > max_rows)
+        need = max_rows; /* rows past it are computed per call (row_of) */
     if (!same_key(c, p, t) || c->rows < need) {
         int64_t rows = 4096;
         while (rows < need)
@@ -153,19 +178,19 @@ static int vllm_run(void *state, const rc_rope_params *p, const int64_t *positio
     if (vllm_supports(state, p, in->dtype) != RC_OK)
         return ex_fail(state, RC_UNSUPPORTED, "vLLM style: f32/f16/bf16 only");
     const rc_dtype t = in->dtype;
-    const void *cache = cache_for(state, p, t, positions, in->n_tokens, &rc);
-    if (!cache)
+    if (!cache_for(state, p, t, positions, in->n_tokens, &rc))
         return rc;
+    vllm_cache *vc = ((ex_state *)state)->priv;
     const int r = p->rotary_dim, half = r / 2;
     for (int64_t tok = 0; tok < in->n_tokens; tok++) {
-        const int64_t row = positions[tok] * r;
+        const void *row = row_of(vc, p, positions[tok]);
         for (int64_t h = 0; h < in->n_heads; h++) {
             const int64_t io = ex_offset(in, tok, h), oo = ex_offset(out, tok, h);
             for (int k = 0; k < half; k++) {
                 int i0, i1;
                 ex_pair(p, k, &i0, &i1);
-                const float c = ex_load_f(t, cache, row + k);
-                const float s = sin_sign * ex_load_f(t, cache, row + half + k);
+                const float c = ex_load_f(t, row, k);
+                const float s = sin_sign * ex_load_f(t, row, half + k);
                 const float x = ex_load_f(t, in->data, io + i0);
                 const float y = ex_load_f(t, in->data, io + i1);
                 float o0, o1;
@@ -207,13 +232,12 @@ static int vllm_cos_sin(void *state, const rc_rope_params *p, const int64_t *pos
     if (vllm_supports(state, p, dtype) != RC_OK)
         return ex_fail(state, RC_UNSUPPORTED, "vLLM style: f32/f16/bf16 only");
     int rc;
-    const void *cache = cache_for(st, p, dtype, positions, n, &rc);
-    if (!cache)
+    if (!cache_for(st, p, dtype, positions, n, &rc))
         return rc;
-    const int r = p->rotary_dim, half = r / 2;
+    const int half = p->rotary_dim / 2;
     const size_t es = elem_size(dtype);
     for (int64_t i = 0; i < n; i++) {
-        const char *row = (const char *)cache + (size_t)(positions[i] * r) * es;
+        const char *row = row_of(st->priv, p, positions[i]);
         memcpy((char *)cos + (size_t)(i * half) * es, row, (size_t)half * es);
         memcpy((char *)sin + (size_t)(i * half) * es, row + (size_t)half * es, (size_t)half * es);
     }
@@ -227,6 +251,7 @@ static void vllm_fini(void *state)
     if (c) {
         free(c->data);
         free(c->factors);
+        free(c->inv);
         free(c);
     }
     ex_fini(state);

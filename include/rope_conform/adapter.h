@@ -5,10 +5,10 @@
  *
  *     const rc_adapter *rope_conform_adapter(void);
  *
- * The harness dlopen()s it, checks abi_version and struct_size, and calls the
- * function pointers below.  Every call runs in a forked child with a time
- * limit, so a crash or a hang in candidate code becomes a FAIL, not a crash
- * of the harness.  docs/abi.md describes each field at length; the comments
+ * A contained worker process (never the harness itself) dlopen()s it,
+ * checks abi_version and struct_size, and calls the function pointers
+ * below with time limits, so a crash, a hang or anything else the candidate
+ * does becomes a FAIL, not a crash of the harness or a forged verdict.  docs/abi.md describes each field at length; the comments
  * here are the normative summary.
  *
  * Compatibility rule: fields are only ever appended.  A candidate built
@@ -138,7 +138,8 @@ typedef struct rc_adapter {
     const rc_rope_params *default_params;
 
     /* Required.  Create per-run state (caches, handles); *state may stay
-     * NULL.  Called once per isolated batch. */
+     * NULL.  Called when a worker process starts and after each fini;
+     * a worker serves many calls (docs/abi.md, "State"). */
     int (*init)(void **state);
     /* Required.  Release what init made. */
     void (*fini)(void *state);
