@@ -3,6 +3,7 @@
  * is caught where its row says and diagnosed as its class. */
 #include "cli.h"
 #include "escape.h"
+#include "execute.h"
 #include "fileio.h"
 #include "report.h"
 #include "diagnose.h"
@@ -145,24 +146,36 @@ static int cmd_markdown(const char *path, int check)
 
 /* ---- self-test -------------------------------------------------------------- */
 
-/* One case on ctx's candidate, judged as the runner judges it. */
-static void run_one(rc_ctx *ctx, rc_case *c, rc_case_result *res)
+/* Cases [start, end) on the candidate of st's sandbox, executed and judged
+ * by the run's own pipeline (the plan keeps its inputs for the next
+ * candidate); the results go to r. */
+static void run_cases(rc_ctx *ctx, rc_plan *plan, size_t start, size_t end, rc_exec_state *st,
+                      rc_results *r)
 {
-    memset(res, 0, sizeof *res);
-    snprintf(res->suite, sizeof res->suite, "%s", c->suite->name);
-    snprintf(res->name, sizeof res->name, "%s", c->name);
-    rc_call calls[RC_CASE_MAX_CALLS];
-    rc_call_result out[RC_CASE_MAX_CALLS];
-    for (int i = 0; i < c->n_calls; i++)
-        calls[i] = c->calls[i].call;
-    if (rc_sandbox_run(&ctx->cand, calls, (size_t)c->n_calls, out, ctx->opts->timeout) != 0) {
-        res->status = RC_STATUS_FAIL;
-        snprintf(res->message, sizeof res->message, "internal: the sandbox could not run the candidate");
-        return;
+    char err[256];
+    size_t had = r->n_cases;
+    if (rc_execute_cases(ctx, plan, start, end, st, r, err, sizeof err) != 0) {
+        for (size_t i = start + (r->n_cases - had); i < end; i++) {
+            rc_case_result *res = rc_results_add(r);
+            if (!res)
+                return;
+            res->status = RC_STATUS_FAIL;
+            snprintf(res->name, sizeof res->name, "%s", plan->cases[i]->name);
+            snprintf(res->message, sizeof res->message, "internal: %s", err);
+        }
     }
-    for (int i = 0; i < c->n_calls; i++)
-        c->calls[i].res = out[i];
-    c->suite->verify(ctx, c, res);
+}
+
+/* One case, judged as the run judges it. */
+static void run_one(rc_ctx *ctx, rc_plan *plan, size_t i, rc_exec_state *st, rc_case_result *res)
+{
+    rc_results r;
+    memset(&r, 0, sizeof r);
+    run_cases(ctx, plan, i, i + 1, st, &r);
+    memset(res, 0, sizeof *res);
+    if (r.n_cases)
+        *res = r.cases[0];
+    rc_results_free(&r);
 }
 
 /* The mutant's shared object, or (when it was not built) its in-harness
@@ -183,7 +196,8 @@ static int load_mutant(const rc_cat_entry *e, rc_candidate *cand, char *err, siz
 
 /* First FAIL among the plan's cases, the row's own suite and case first;
  * -1 if none. */
-static long first_fail(rc_ctx *ctx, rc_plan *plan, const rc_cat_entry *e, rc_case_result *res, int *where_ok)
+static long first_fail(rc_ctx *ctx, rc_plan *plan, const rc_cat_entry *e, rc_exec_state *st,
+                       rc_case_result *res, int *where_ok)
 {
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < plan->n; i++) {
@@ -192,7 +206,7 @@ static long first_fail(rc_ctx *ctx, rc_plan *plan, const rc_cat_entry *e, rc_cas
             /* a row nothing must catch only looks where it names */
             if (expected != (pass == 0) || (!e->must_catch && !expected))
                 continue;
-            run_one(ctx, c, res);
+            run_one(ctx, plan, i, st, res);
             if (res->status == RC_STATUS_FAIL) {
                 *where_ok = expected;
                 return (long)i;
@@ -219,7 +233,12 @@ static void check_mutant(rc_ctx *ctx, rc_plan *plan, const rc_cat_entry *e, st_s
     ctx->cand = cand;
     rc_case_result res;
     int where_ok = 0;
-    long ci = first_fail(ctx, plan, e, &res, &where_ok);
+    rc_limits lim;
+    rc_limits_default(&lim);
+    lim.cpu_s = ctx->opts->timeout;
+    rc_exec_state st = {rc_sandbox_open(&ctx->cand, &lim), NULL, 0, 0, 0, 1};
+    long ci = st.sb ? first_fail(ctx, plan, e, &st, &res, &where_ok) : -1;
+    rc_sandbox_close(st.sb);
     char diag[200] = "no diagnosis";
     int diag_ok = 0;
     if (ci >= 0) {
@@ -274,8 +293,26 @@ static void check_all(rc_ctx *ctx, rc_plan *plan, const size_t *idx, size_t n, s
         }
         started++;
     }
-    for (int w = 0; w < started; w++)
-        waitpid(pid[w], NULL, 0);
+    /* a line at least every 10 s off a terminal, so CI logs show life */
+    rc_progress pg;
+    rc_progress_start(&pg, stderr, "mutants", n);
+    for (int left = started; left > 0;) {
+        for (int w = 0; w < started; w++)
+            if (pid[w] > 0 && waitpid(pid[w], NULL, WNOHANG) == pid[w]) {
+                pid[w] = 0;
+                left--;
+            }
+        size_t done = 0, bad = 0;
+        for (size_t i = 0; i < n; i++)
+            if (slots[i].line[0]) {
+                done++;
+                bad += slots[i].kind != ST_CAUGHT && slots[i].kind != ST_OPTIONAL;
+            }
+        rc_progress_update(&pg, done, bad, "");
+        if (left > 0)
+            usleep(200000);
+    }
+    rc_progress_end(&pg);
     if (started < workers)   /* no fork: do the missing share here */
         for (size_t i = 0; i < n; i++)
             if (!slots[i].line[0])
@@ -315,12 +352,21 @@ int rc_catalogue_selftest(int level, const char *only, FILE *out)
 
     /* the reference: every case of the level must pass */
     size_t ref_fail = 0;
-    for (size_t i = 0; i < plan.n && !bad; i++) {
-        rc_case_result res;
-        run_one(&ctx, plan.cases[i], &res);
-        if (res.status == RC_STATUS_FAIL && ref_fail++ < 5)
-            fprintf(out, "  reference FAIL %s/%s: %.200s\n", res.suite, res.name, res.message);
-    }
+    rc_limits lim;
+    rc_limits_default(&lim);
+    lim.cpu_s = o.timeout;
+    rc_exec_state st = {rc_sandbox_open(&ctx.cand, &lim), NULL, 0, 0, 0, 1};
+    rc_results ref;
+    memset(&ref, 0, sizeof ref);
+    if (!bad && st.sb)
+        run_cases(&ctx, &plan, 0, plan.n, &st, &ref);
+    rc_sandbox_close(st.sb);
+    for (size_t i = 0; i < ref.n_cases; i++)
+        if (ref.cases[i].status == RC_STATUS_FAIL && ref_fail++ < 5)
+            fprintf(out, "  reference FAIL %s/%s: %.200s\n", ref.cases[i].suite, ref.cases[i].name,
+                    ref.cases[i].message);
+    ref_fail += plan.n - ref.n_cases;
+    rc_results_free(&ref);
     fprintf(out, "reference: %s (%zu cases, level %d, %.1f s)\n", ref_fail ? "FAIL" : "PASS", plan.n, level,
             now() - t0);
 

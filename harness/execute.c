@@ -51,7 +51,7 @@ static void forbid_declining_rows(const rc_ctx *ctx, rc_case *c)
     }
 }
 
-static void judge_case(rc_ctx *ctx, rc_case *c, rc_case_result *res, int diagnose)
+static void judge_case(rc_ctx *ctx, rc_case *c, rc_case_result *res, const rc_exec_state *st)
 {
     double t0 = rc_progress_now();
     res->ordinal = c->ordinal;
@@ -62,7 +62,7 @@ static void judge_case(rc_ctx *ctx, rc_case *c, rc_case_result *res, int diagnos
     res->dtype = c->dtype;
     forbid_declining_rows(ctx, c);
     c->suite->verify(ctx, c, res);
-    if (res->status == RC_STATUS_FAIL && diagnose)
+    if (res->status == RC_STATUS_FAIL && st->diagnose)
         rc_diagnose_case(ctx, c, res);
     double in_candidate = 0.0;
     for (int k = 0; k < c->n_calls; k++) {
@@ -73,7 +73,8 @@ static void judge_case(rc_ctx *ctx, rc_case *c, rc_case_result *res, int diagnos
         }
     }
     res->seconds = in_candidate + (rc_progress_now() - t0);
-    rc_case_release(c);
+    if (!st->keep_inputs)
+        rc_case_release(c);
 }
 
 /* Gather the calls of cases [i, end) into one batch; returns the end. */
@@ -122,7 +123,7 @@ int rc_execute_cases(rc_ctx *ctx, rc_plan *plan, size_t start, size_t end, rc_ex
                 return -1;
             }
             c->executed = 1;
-            judge_case(ctx, c, res, st->diagnose);
+            judge_case(ctx, c, res, st);
             st->done++;
             st->failed += res->status == RC_STATUS_FAIL;
             if (st->progress)

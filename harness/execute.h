@@ -13,6 +13,8 @@ typedef struct rc_exec_state {
     rc_progress *progress;   /* may be NULL                                */
     size_t done, failed;     /* cases judged so far (for progress)         */
     int diagnose;            /* name the likely bug of each FAIL           */
+    int keep_inputs;         /* judged cases keep their buffers (a plan
+                                run again on other candidates)            */
 } rc_exec_state;
 
 /* Cases [start, end) of the plan; 0, or -1 when the sandbox itself broke

@@ -76,7 +76,7 @@ static _Noreturn void job_main(rc_ctx *ctx, rc_plan *plan, int k, int jobs, cons
     rc_results res;
     memset(&res, 0, sizeof res);
     res.info = *info;
-    rc_exec_state st = {rc_sandbox_open(&ctx->cand, lim), NULL, 0, 0, diagnose};
+    rc_exec_state st = {rc_sandbox_open(&ctx->cand, lim), NULL, 0, 0, diagnose, 0};
     char err[256];
     int rc = st.sb ? 0 : -1;
     size_t at = 0;

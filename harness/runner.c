@@ -190,7 +190,7 @@ static int execute(rc_ctx *ctx, rc_plan *plan, rc_results *results)
     if (o->jobs > 1 && plan->n > 1) {
         rc = rc_jobs_run(ctx, plan, o->jobs, &o->limits, 1, &pg, results, err, sizeof err);
     } else {
-        rc_exec_state st = {rc_sandbox_open(&ctx->cand, &o->limits), &pg, 0, 0, 1};
+        rc_exec_state st = {rc_sandbox_open(&ctx->cand, &o->limits), &pg, 0, 0, 1, 0};
         rc = st.sb ? rc_execute_cases(ctx, plan, 0, plan->n, &st, results, err, sizeof err) : -1;
         if (!st.sb)
             snprintf(err, sizeof err, "out of memory");

@@ -54,6 +54,9 @@ typedef struct sr_state {
 #ifndef SR_ON_FINI
 #define SR_ON_FINI(st) ((void)0)
 #endif
+#ifndef SR_ON_INIT
+#define SR_ON_INIT() ((void)0)
+#endif
 #ifndef SR_RETURN
 #define SR_RETURN RC_OK
 #endif
@@ -66,6 +69,7 @@ typedef struct sr_state {
 
 static int sr_init(void **state)
 {
+    SR_ON_INIT();
     *state = calloc(1, sizeof(sr_state));
     return *state ? RC_OK : RC_ERROR;
 }

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Figures for the sandbox and the run pipeline, measured in one run:
+#  1. four parallel `--level 2 --jobs 8` runs of the reference on this
+#     machine (load far above the cores): how many FAIL (must be 0);
+#  2. a candidate whose init sleeps 2 s against the same candidate without
+#     the sleep, level 1: the time ratio (target under 3);
+#  3. peak RSS of `--level 3 --list` and of a level-3 bf16 accuracy run.
+# Prints figures; asserts nothing.  Usage: bench/sandbox.sh [build-dir (build)]
+set -u
+cd "$(dirname "$0")/.."
+B=${1:-build}
+CLI=$B/rope-conform
+REF=$B/adapters/librope_reference.so
+T=$B/tests/adapters
+if [ ! -x "$CLI" ] || [ ! -f "$T/slow_init.so" ]; then
+  cmake -S . -B "$B" >/dev/null && cmake --build "$B" -j"$(nproc)" >/dev/null || exit 1
+fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+now() { date +%s.%N; }
+
+echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== 1. four parallel --level 2 --jobs 8 runs of the reference"
+t0=$(now)
+for i in 1 2 3 4; do
+  "$CLI" -q --level 2 --jobs 8 --json "$out/par$i.json" "$REF" >/dev/null 2>"$out/par$i.err" &
+done
+wait
+fails=0
+for i in 1 2 3 4; do
+  v=$(sed -n 's/.*"verdict": *"\([A-Z]*\)".*/\1/p' "$out/par$i.json" | head -1)
+  n=$(grep -cE "\"status\":[[:space:]]*\"FAIL\"" "$out/par$i.json")
+  echo "run $i: verdict ${v:-none}, $n failing cases"
+  fails=$((fails + n))
+done
+printf 'failing cases in all four: %d; wall %.1f s\n' "$fails" "$(echo "$(now) - $t0" | bc)"
+
+echo "== 2. init that sleeps 2 s, level 1 (one run each, same machine state)"
+t0=$(now); "$CLI" -q "$T/plain_rope.so" >/dev/null 2>&1; a=$(echo "$(now) - $t0" | bc)
+t0=$(now); "$CLI" -q "$T/slow_init.so" >/dev/null 2>&1; b=$(echo "$(now) - $t0" | bc)
+printf 'plain: %.2f s; init sleeping 2 s: %.2f s; ratio %.2f (target < 3)\n' "$a" "$b" "$(echo "$b / $a" | bc -l)"
+
+echo "== 3. level 3 peak RSS"
+/usr/bin/time -f 'level 3 --list: %M KB peak RSS, %e s' "$CLI" --level 3 --list "$REF" >/dev/null 2>"$out/l3list" ; tail -1 "$out/l3list"
+/usr/bin/time -f 'level 3 --dtype bf16 --suite accuracy: %M KB peak RSS, %e s' \
+  "$CLI" -q --level 3 --dtype bf16 --suite accuracy "$REF" >/dev/null 2>"$out/l3run"; tail -1 "$out/l3run"

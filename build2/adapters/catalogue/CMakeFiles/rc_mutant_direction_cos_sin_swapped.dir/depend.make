@@ -1,0 +1,2 @@
+# Empty dependencies file for rc_mutant_direction_cos_sin_swapped.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for rc_mutant_longrope_always_long.
+# This may be replaced when dependencies are built.

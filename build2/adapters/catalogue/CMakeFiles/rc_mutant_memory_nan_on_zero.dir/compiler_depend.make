@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for rc_mutant_memory_nan_on_zero.
+# This may be replaced when dependencies are built.

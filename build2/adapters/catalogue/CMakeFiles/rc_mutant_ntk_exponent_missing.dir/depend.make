@@ -1,0 +1,2 @@
+# Empty dependencies file for rc_mutant_ntk_exponent_missing.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for rc_mutant_ntk_raw_seq_len.
+# This may be replaced when dependencies are built.

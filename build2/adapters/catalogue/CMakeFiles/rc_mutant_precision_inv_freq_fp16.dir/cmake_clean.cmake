@@ -1,0 +1,13 @@
+file(REMOVE_RECURSE
+  "CMakeFiles/rc_mutant_precision_inv_freq_fp16.dir/mutant_util.c.o"
+  "CMakeFiles/rc_mutant_precision_inv_freq_fp16.dir/mutant_util.c.o.d"
+  "CMakeFiles/rc_mutant_precision_inv_freq_fp16.dir/precision_inv_freq_fp16.c.o"
+  "CMakeFiles/rc_mutant_precision_inv_freq_fp16.dir/precision_inv_freq_fp16.c.o.d"
+  "libprecision-inv-freq-fp16.pdb"
+  "libprecision-inv-freq-fp16.so"
+)
+
+# Per-language clean rules from dependency scanning.
+foreach(lang C)
+  include(CMakeFiles/rc_mutant_precision_inv_freq_fp16.dir/cmake_clean_${lang}.cmake OPTIONAL)
+endforeach()

@@ -1,0 +1,2 @@
+# Empty dependencies file for rope_example_hf.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,20 @@
+
+# Consider dependencies only in project.
+set(CMAKE_DEPENDS_IN_PROJECT_ONLY OFF)
+
+# The set of languages for which implicit dependencies are needed:
+set(CMAKE_DEPENDS_LANGUAGES
+  )
+
+# The set of dependency files which are needed:
+set(CMAKE_DEPENDS_DEPENDENCY_FILES
+  "/work/wt/core/adapters/examples/example_vllm.c" "adapters/examples/CMakeFiles/rope_example_vllm.dir/example_vllm.c.o" "gcc" "adapters/examples/CMakeFiles/rope_example_vllm.dir/example_vllm.c.o.d"
+  "/work/wt/core/adapters/examples/torch_freq.c" "adapters/examples/CMakeFiles/rope_example_vllm.dir/torch_freq.c.o" "gcc" "adapters/examples/CMakeFiles/rope_example_vllm.dir/torch_freq.c.o.d"
+  )
+
+# Targets to which this target links.
+set(CMAKE_TARGET_LINKED_INFO_FILES
+  )
+
+# Fortran module output directory.
+set(CMAKE_Fortran_TARGET_MODULE_DIR "")

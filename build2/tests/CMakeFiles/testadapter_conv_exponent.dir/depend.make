@@ -1,0 +1,2 @@
+# Empty dependencies file for testadapter_conv_exponent.
+# This may be replaced when dependencies are built.

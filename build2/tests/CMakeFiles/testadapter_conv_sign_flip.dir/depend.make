@@ -1,0 +1,2 @@
+# Empty dependencies file for testadapter_conv_sign_flip.
+# This may be replaced when dependencies are built.

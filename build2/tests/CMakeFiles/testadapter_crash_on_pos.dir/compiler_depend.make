@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for testadapter_crash_on_pos.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for testadapter_crash_on_pos.
+# This may be replaced when dependencies are built.

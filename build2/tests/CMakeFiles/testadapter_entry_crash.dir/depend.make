@@ -1,0 +1,2 @@
+# Empty dependencies file for testadapter_entry_crash.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for testadapter_exit_apply.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for testadapter_fini_crash.
+# This may be replaced when dependencies are built.

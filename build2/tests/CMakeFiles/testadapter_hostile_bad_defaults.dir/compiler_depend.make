@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for testadapter_hostile_bad_defaults.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for testadapter_no_symbol.
+# This may be replaced when dependencies are built.

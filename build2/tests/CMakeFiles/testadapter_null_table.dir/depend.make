@@ -1,0 +1,2 @@
+# Empty dependencies file for testadapter_null_table.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for testadapter_oob_write.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for testadapter_plain_rope.
+# This may be replaced when dependencies are built.

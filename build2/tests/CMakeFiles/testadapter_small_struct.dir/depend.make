@@ -1,0 +1,2 @@
+# Empty dependencies file for testadapter_small_struct.
+# This may be replaced when dependencies are built.

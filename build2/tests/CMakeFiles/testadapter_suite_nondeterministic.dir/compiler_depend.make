@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for testadapter_suite_nondeterministic.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for testadapter_suite_passthrough_arith.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for testadapter_suite_stale_ntk.
+# This may be replaced when dependencies are built.

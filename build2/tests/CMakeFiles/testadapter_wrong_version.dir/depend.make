@@ -1,0 +1,2 @@
+# Empty dependencies file for testadapter_wrong_version.
+# This may be replaced when dependencies are built.
