@@ -69,8 +69,9 @@ static int run_cli(const char *cand, const char *json, const char *junit, const 
         dup2(null, 1);
         dup2(null, 2);
         setenv("RC_HOSTILE_MARK", mark, 1);
-        execl(RC_BUILD_DIR "/rope-conform", "rope-conform", "--suite", "accuracy", "--dtype",
-              "f32", "--timeout", "1", "--jobs", "2", "--json", json, "--junit", junit,
+        execl(RC_BUILD_DIR "/rope-conform", "rope-conform", "--config",
+              RC_FIXTURE_DIR "/llama2_7b.json", "--suite", "accuracy", "--dtype", "f32",
+              "--timeout", "1", "--jobs", "2", "--json", json, "--junit", junit,
               "--markdown", md, cand, (char *)NULL);
         _exit(127);
     }
