@@ -6,6 +6,7 @@
  * Candidate code runs only in sandbox children; this process keeps every
  * deadline, decides every outcome and writes every report. */
 #include "run.h"
+#include "escape.h"
 #include "execute.h"
 #include "grid.h"
 #include "jobs.h"
@@ -50,11 +51,11 @@ static int write_reports(const rc_run_opts *o, const rc_results *r)
     char err[512];
     int bad = 0;
     if (o->json && rc_report_json(r, o->json, err, sizeof err) != 0)
-        bad = fprintf(stderr, "rope-conform: %s\n", err) > 0;
+        bad = 1, rc_errorf("rope-conform: %s", err);
     if (o->junit && rc_report_junit(r, o->junit, err, sizeof err) != 0)
-        bad = fprintf(stderr, "rope-conform: %s\n", err) > 0;
+        bad = 1, rc_errorf("rope-conform: %s", err);
     if (o->markdown && rc_report_markdown(r, o->markdown, err, sizeof err) != 0)
-        bad = fprintf(stderr, "rope-conform: %s\n", err) > 0;
+        bad = 1, rc_errorf("rope-conform: %s", err);
     return bad;
 }
 
@@ -84,14 +85,14 @@ static int load_config(const rc_run_opts *o, rc_config **fixed)
         return 0;
     rc_config *c = calloc(1, sizeof *c);
     if (!c) {
-        fprintf(stderr, "rope-conform: out of memory\n");
+        rc_errorf("rope-conform: out of memory");
         return 3;
     }
     int bad = rc_config_load(o->config_path, c, err, sizeof err) != 0;
     if (bad) /* the reader's message names the file */
-        fprintf(stderr, "rope-conform: %s\n", err);
+        rc_errorf("rope-conform: %s", err);
     else if ((bad = rc_params_validate(&c->params, err, sizeof err) != 0))
-        fprintf(stderr, "rope-conform: %s: %s\n", o->config_path, err);
+        rc_errorf("rope-conform: %s: %s", o->config_path, err);
     if (bad) {
         free(c);
         return 2;
@@ -168,7 +169,7 @@ static int make_plan(rc_ctx *ctx, const rc_config *fixed, rc_plan *plan, rc_resu
         return 0;
     for (size_t s = 0; s < rc_n_suites; s++)
         if (selected(ctx->opts, rc_suites[s]) && rc_suites[s]->plan(ctx, plan) != 0) {
-            fprintf(stderr, "rope-conform: out of memory while planning suite %s\n", rc_suites[s]->name);
+            rc_errorf("rope-conform: out of memory while planning suite %s", rc_suites[s]->name);
             return 3;
         }
     run_identity(ctx, plan, &results->info);
@@ -213,7 +214,7 @@ static int conclude(const rc_run_opts *o, rc_results *results, int code)
     if (!o->quiet)
         rc_report_terminal(results, stdout, o->color, o->verbose);
     else if (results->fatal[0])
-        fprintf(stderr, "rope-conform: %s\n", results->fatal);
+        rc_errorf("rope-conform: %s", results->fatal);
     int report_error = write_reports(o, results);
     if (code == 0)
         code = rc_results_verdict(results) == RC_STATUS_FAIL ? 1 : 0;
@@ -222,7 +223,7 @@ static int conclude(const rc_run_opts *o, rc_results *results, int code)
         memset(&base, 0, sizeof base);
         rc_report_meta meta;
         if (rc_report_load_json_ex(o->baseline, &base, &meta, err, sizeof err) != 0) {
-            fprintf(stderr, "rope-conform: %s\n", err);
+            rc_errorf("rope-conform: %s", err);
             code = 2;
         } else {
             rc_baseline_diff diff;
@@ -265,7 +266,7 @@ int rc_run(const rc_run_opts *opts)
     if (code)
         return code;
     if (!rc_profile_find(o->profile, RC_F32)) {
-        fprintf(stderr, "rope-conform: unknown profile '%s' (known: %s)\n", o->profile, rc_profile_names());
+        rc_errorf("rope-conform: unknown profile '%s' (known: %s)", o->profile, rc_profile_names());
         free(fixed);
         return 2;
     }
@@ -281,7 +282,7 @@ int rc_run(const rc_run_opts *opts)
     memset(&plan, 0, sizeof plan);
     char err[1024];
     if (rc_candidate_load(o->candidate, &ctx.cand, err, sizeof err) != 0) {
-        fprintf(stderr, "rope-conform: %s\n", err);
+        rc_errorf("rope-conform: %s", err);
         if (o->json || o->junit || o->markdown) {
             snprintf(results.fatal, sizeof results.fatal, "the candidate could not be loaded: %.440s", err);
             write_reports(o, &results);
@@ -301,16 +302,16 @@ int rc_run(const rc_run_opts *opts)
         goto done;
     if (o->list_only) {
         if (results.fatal[0])
-            fprintf(stderr, "rope-conform: %s\n", results.fatal);
+            rc_errorf("rope-conform: %s", results.fatal);
         else
             list_plan(&ctx, &plan);
         code = results.fatal[0] ? 1 : 0;
         goto done;
     }
-    if (!o->quiet)
-        fprintf(stderr, "rope-conform %s: %s (%s %s), profile %s, level %d, seed %llu, %zu cases\n",
-                RC_VERSION_STRING, o->candidate, ctx.cand.name, ctx.cand.version, o->profile,
-                o->level, (unsigned long long)o->seed, plan.n);
+    if (!o->quiet) /* the candidate's strings are its own: escaped */
+        rc_errorf("rope-conform %s: %s (%s %s), profile %s, level %d, seed %llu, %zu cases",
+                  RC_VERSION_STRING, o->candidate, ctx.cand.name, ctx.cand.version, o->profile,
+                  o->level, (unsigned long long)o->seed, plan.n);
     if (!results.fatal[0] && plan.n > 0)
         code = execute(&ctx, &plan, &results);
     results.info.wall_seconds = rc_progress_now() - t0;

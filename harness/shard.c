@@ -1,5 +1,6 @@
 /* Sharding, parallel workers and merging of shard reports. */
 #include "shard.h"
+#include "escape.h"
 #include "prng.h"
 #include "report.h"
 
@@ -40,7 +41,7 @@ int rc_shard_parse(const char *s, int *index, int *count)
 {
     char tail;
     if (sscanf(s, "%d/%d%c", index, count, &tail) != 2 || *count < 1 || *index < 1 || *index > *count) {
-        fprintf(stderr, "rope-conform: --shard expects I/N with 1 <= I <= N, got '%s'\n", s);
+        rc_errorf("rope-conform: --shard expects I/N with 1 <= I <= N, got '%s'", s);
         return -1;
     }
     return 0;
