@@ -72,7 +72,15 @@ static int probe(rc_ctx *ctx, rc_config *cfgs, const rc_dtype *dts, size_t n, in
         calls[i].dtype = dts[i];
     }
     /* one hang in supports() is enough to know the answer */
-    int rc = rc_sandbox_run_ex(&ctx->cand, calls, n, res, ctx->opts->timeout, 1);
+    rc_limits lim = ctx->opts->limits;
+    if (!(lim.init_s > 0))
+        rc_limits_default(&lim);
+    if (ctx->opts->timeout > 0)
+        lim.cpu_s = ctx->opts->timeout;
+    lim.max_hangs = 1;
+    rc_sandbox *sb = rc_sandbox_open(&ctx->cand, &lim);
+    int rc = sb ? rc_sandbox_exec(sb, calls, n, res) : -1;
+    rc_sandbox_close(sb);
     for (size_t i = 0; i < n; i++) {
         ok[i] = rc == 0 && res[i].outcome == RC_OUTCOME_OK;
         if (rc == 0 && res[i].outcome != RC_OUTCOME_OK && res[i].outcome != RC_OUTCOME_UNSUPPORTED &&

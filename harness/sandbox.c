@@ -580,6 +580,8 @@ int rc_sandbox_close_ex(rc_sandbox *sb, rc_call_result *fini)
 
 void rc_sandbox_close(rc_sandbox *sb)
 {
+    if (sb)
+        sb->inited = 0; /* no fini: the worker is simply ended */
     rc_sandbox_close_ex(sb, NULL);
 }
 
@@ -602,7 +604,6 @@ int rc_sandbox_run_ex(const rc_candidate *c, rc_call *calls, size_t n, rc_call_r
     int rc = rc_sandbox_exec(sb, calls, n, results);
     /* A one-off batch (a probe, a diagnosis) ends by killing its worker:
      * fini is the run's own workers' business, which report it once. */
-    sb->inited = 0;
     rc_sandbox_close(sb);
     return rc;
 }

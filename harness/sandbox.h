@@ -103,9 +103,10 @@ rc_sandbox *rc_sandbox_open(const rc_candidate *c, const rc_limits *lim);
 int rc_sandbox_exec(rc_sandbox *sb, rc_call *calls, size_t n, rc_call_result *results);
 /* Calls that timed out so far (not counting "not run"). */
 int rc_sandbox_hangs(const rc_sandbox *sb);
+/* Ends the worker without calling fini (probes, diagnosis, mutants). */
 void rc_sandbox_close(rc_sandbox *sb);
-/* The same, reporting a fini that failed (crash, hang, exit) in *fini;
- * returns 1 then, else 0. */
+/* Calls fini, then ends the worker; a fini that failed (crash, hang, exit)
+ * is reported in *fini and 1 returned, else 0. */
 int rc_sandbox_close_ex(rc_sandbox *sb, rc_call_result *fini);
 
 /* One batch in a sandbox of its own, with default limits but cpu_s =
