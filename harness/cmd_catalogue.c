@@ -356,17 +356,17 @@ int rc_catalogue_selftest(int level, const char *only, FILE *out)
     rc_limits_default(&lim);
     lim.cpu_s = o.timeout;
     rc_exec_state st = {rc_sandbox_open(&ctx.cand, &lim), NULL, 0, 0, 0, 1};
-    rc_results ref;
-    memset(&ref, 0, sizeof ref);
+    rc_results refr;
+    memset(&refr, 0, sizeof refr);
     if (!bad && st.sb)
-        run_cases(&ctx, &plan, 0, plan.n, &st, &ref);
+        run_cases(&ctx, &plan, 0, plan.n, &st, &refr);
     rc_sandbox_close(st.sb);
-    for (size_t i = 0; i < ref.n_cases; i++)
-        if (ref.cases[i].status == RC_STATUS_FAIL && ref_fail++ < 5)
-            fprintf(out, "  reference FAIL %s/%s: %.200s\n", ref.cases[i].suite, ref.cases[i].name,
-                    ref.cases[i].message);
-    ref_fail += plan.n - ref.n_cases;
-    rc_results_free(&ref);
+    for (size_t i = 0; i < refr.n_cases; i++)
+        if (refr.cases[i].status == RC_STATUS_FAIL && ref_fail++ < 5)
+            fprintf(out, "  reference FAIL %s/%s: %.200s\n", refr.cases[i].suite, refr.cases[i].name,
+                    refr.cases[i].message);
+    ref_fail += plan.n - refr.n_cases;
+    rc_results_free(&refr);
     fprintf(out, "reference: %s (%zu cases, level %d, %.1f s)\n", ref_fail ? "FAIL" : "PASS", plan.n, level,
             now() - t0);
 
