@@ -207,10 +207,32 @@ static int execute(rc_ctx *ctx, rc_plan *plan, rc_results *results)
     return 0;
 }
 
-/* Terminal summary, reports, baseline: the exit code. */
-static int conclude(const rc_run_opts *o, rc_results *results, int code)
+/* The --baseline, read before any candidate code runs: a candidate
+ * process must not be able to rewrite what it is compared against. */
+typedef struct baseline {
+    int loaded;
+    rc_results base;
+    rc_report_meta meta;
+} baseline;
+
+static int load_baseline(const rc_run_opts *o, baseline *b)
 {
     char err[1024];
+    memset(b, 0, sizeof *b);
+    if (!o->baseline)
+        return 0;
+    if (rc_report_load_json_ex(o->baseline, &b->base, &b->meta, err, sizeof err) != 0) {
+        rc_errorf("rope-conform: %s", err);
+        rc_results_free(&b->base);
+        return 2;
+    }
+    b->loaded = 1;
+    return 0;
+}
+
+/* Terminal summary, reports, baseline: the exit code. */
+static int conclude(const rc_run_opts *o, rc_results *results, baseline *b, int code)
+{
     if (!o->quiet)
         rc_report_terminal(results, stdout, o->color, o->verbose);
     else if (results->fatal[0])
@@ -218,27 +240,18 @@ static int conclude(const rc_run_opts *o, rc_results *results, int code)
     int report_error = write_reports(o, results);
     if (code == 0)
         code = rc_results_verdict(results) == RC_STATUS_FAIL ? 1 : 0;
-    if (o->baseline && code <= 1) {
-        rc_results base;
-        memset(&base, 0, sizeof base);
-        rc_report_meta meta;
-        if (rc_report_load_json_ex(o->baseline, &base, &meta, err, sizeof err) != 0) {
-            rc_errorf("rope-conform: %s", err);
-            code = 2;
+    if (b->loaded && code <= 1) {
+        rc_baseline_diff diff;
+        memset(&diff, 0, sizeof diff);
+        int reg = rc_report_baseline(results, &b->base, o->baseline_factor, &diff);
+        if (reg < 0) {
+            code = 3;
         } else {
-            rc_baseline_diff diff;
-            memset(&diff, 0, sizeof diff);
-            int reg = rc_report_baseline(results, &base, o->baseline_factor, &diff);
-            if (reg < 0) {
-                code = 3;
-            } else {
-                rc_baseline_diff_print(&diff, stdout, o->color);
-                if (reg > 0 && code == 0)
-                    code = 1;
-            }
-            rc_baseline_diff_free(&diff);
+            rc_baseline_diff_print(&diff, stdout, o->color);
+            if (reg > 0 && code == 0)
+                code = 1;
         }
-        rc_results_free(&base);
+        rc_baseline_diff_free(&diff);
     }
     if (report_error && code == 0)
         code = 3;
@@ -262,12 +275,18 @@ int rc_run(const rc_run_opts *opts)
     double t0 = rc_progress_now();
     rc_signals_install();
     rc_config *fixed = NULL;
+    baseline base;
     int code = load_config(o, &fixed);
     if (code)
         return code;
+    if ((code = load_baseline(o, &base)) != 0) {
+        free(fixed);
+        return code;
+    }
     if (!rc_profile_find(o->profile, RC_F32)) {
         rc_errorf("rope-conform: unknown profile '%s' (known: %s)", o->profile, rc_profile_names());
         free(fixed);
+        rc_results_free(&base.base);
         return 2;
     }
 
@@ -315,8 +334,9 @@ int rc_run(const rc_run_opts *opts)
     if (!results.fatal[0] && plan.n > 0)
         code = execute(&ctx, &plan, &results);
     results.info.wall_seconds = rc_progress_now() - t0;
-    code = conclude(o, &results, code);
+    code = conclude(o, &results, &base, code);
 done:
+    rc_results_free(&base.base);
     rc_plan_free(&plan);
     rc_results_free(&results);
     rc_ctx_free_goldens(&ctx);

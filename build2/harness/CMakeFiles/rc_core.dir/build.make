@@ -83,10 +83,24 @@ harness/CMakeFiles/rc_core.dir/canary.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/rc_core.dir/canary.c.s"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/wt/core/harness/canary.c -o CMakeFiles/rc_core.dir/canary.c.s
 
+harness/CMakeFiles/rc_core.dir/cli_tables.c.o: harness/CMakeFiles/rc_core.dir/flags.make
+harness/CMakeFiles/rc_core.dir/cli_tables.c.o: /work/wt/core/harness/cli_tables.c
+harness/CMakeFiles/rc_core.dir/cli_tables.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_2) "Building C object harness/CMakeFiles/rc_core.dir/cli_tables.c.o"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/cli_tables.c.o -MF CMakeFiles/rc_core.dir/cli_tables.c.o.d -o CMakeFiles/rc_core.dir/cli_tables.c.o -c /work/wt/core/harness/cli_tables.c
+
+harness/CMakeFiles/rc_core.dir/cli_tables.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/rc_core.dir/cli_tables.c.i"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/wt/core/harness/cli_tables.c > CMakeFiles/rc_core.dir/cli_tables.c.i
+
+harness/CMakeFiles/rc_core.dir/cli_tables.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/rc_core.dir/cli_tables.c.s"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/wt/core/harness/cli_tables.c -o CMakeFiles/rc_core.dir/cli_tables.c.s
+
 harness/CMakeFiles/rc_core.dir/cmd_catalogue.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/cmd_catalogue.c.o: /work/wt/core/harness/cmd_catalogue.c
 harness/CMakeFiles/rc_core.dir/cmd_catalogue.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_2) "Building C object harness/CMakeFiles/rc_core.dir/cmd_catalogue.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_3) "Building C object harness/CMakeFiles/rc_core.dir/cmd_catalogue.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/cmd_catalogue.c.o -MF CMakeFiles/rc_core.dir/cmd_catalogue.c.o.d -o CMakeFiles/rc_core.dir/cmd_catalogue.c.o -c /work/wt/core/harness/cmd_catalogue.c
 
 harness/CMakeFiles/rc_core.dir/cmd_catalogue.c.i: cmake_force
@@ -100,7 +114,7 @@ harness/CMakeFiles/rc_core.dir/cmd_catalogue.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/cmd_compare.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/cmd_compare.c.o: /work/wt/core/harness/cmd_compare.c
 harness/CMakeFiles/rc_core.dir/cmd_compare.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_3) "Building C object harness/CMakeFiles/rc_core.dir/cmd_compare.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_4) "Building C object harness/CMakeFiles/rc_core.dir/cmd_compare.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/cmd_compare.c.o -MF CMakeFiles/rc_core.dir/cmd_compare.c.o.d -o CMakeFiles/rc_core.dir/cmd_compare.c.o -c /work/wt/core/harness/cmd_compare.c
 
 harness/CMakeFiles/rc_core.dir/cmd_compare.c.i: cmake_force
@@ -114,7 +128,7 @@ harness/CMakeFiles/rc_core.dir/cmd_compare.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/cmd_golden.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/cmd_golden.c.o: /work/wt/core/harness/cmd_golden.c
 harness/CMakeFiles/rc_core.dir/cmd_golden.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_4) "Building C object harness/CMakeFiles/rc_core.dir/cmd_golden.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_5) "Building C object harness/CMakeFiles/rc_core.dir/cmd_golden.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/cmd_golden.c.o -MF CMakeFiles/rc_core.dir/cmd_golden.c.o.d -o CMakeFiles/rc_core.dir/cmd_golden.c.o -c /work/wt/core/harness/cmd_golden.c
 
 harness/CMakeFiles/rc_core.dir/cmd_golden.c.i: cmake_force
@@ -128,7 +142,7 @@ harness/CMakeFiles/rc_core.dir/cmd_golden.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/cmd_identify.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/cmd_identify.c.o: /work/wt/core/harness/cmd_identify.c
 harness/CMakeFiles/rc_core.dir/cmd_identify.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_5) "Building C object harness/CMakeFiles/rc_core.dir/cmd_identify.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_6) "Building C object harness/CMakeFiles/rc_core.dir/cmd_identify.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/cmd_identify.c.o -MF CMakeFiles/rc_core.dir/cmd_identify.c.o.d -o CMakeFiles/rc_core.dir/cmd_identify.c.o -c /work/wt/core/harness/cmd_identify.c
 
 harness/CMakeFiles/rc_core.dir/cmd_identify.c.i: cmake_force
@@ -142,7 +156,7 @@ harness/CMakeFiles/rc_core.dir/cmd_identify.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/cmd_lint.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/cmd_lint.c.o: /work/wt/core/harness/cmd_lint.c
 harness/CMakeFiles/rc_core.dir/cmd_lint.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_6) "Building C object harness/CMakeFiles/rc_core.dir/cmd_lint.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_7) "Building C object harness/CMakeFiles/rc_core.dir/cmd_lint.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/cmd_lint.c.o -MF CMakeFiles/rc_core.dir/cmd_lint.c.o.d -o CMakeFiles/rc_core.dir/cmd_lint.c.o -c /work/wt/core/harness/cmd_lint.c
 
 harness/CMakeFiles/rc_core.dir/cmd_lint.c.i: cmake_force
@@ -156,7 +170,7 @@ harness/CMakeFiles/rc_core.dir/cmd_lint.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/cmd_merge.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/cmd_merge.c.o: /work/wt/core/harness/cmd_merge.c
 harness/CMakeFiles/rc_core.dir/cmd_merge.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_7) "Building C object harness/CMakeFiles/rc_core.dir/cmd_merge.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_8) "Building C object harness/CMakeFiles/rc_core.dir/cmd_merge.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/cmd_merge.c.o -MF CMakeFiles/rc_core.dir/cmd_merge.c.o.d -o CMakeFiles/rc_core.dir/cmd_merge.c.o -c /work/wt/core/harness/cmd_merge.c
 
 harness/CMakeFiles/rc_core.dir/cmd_merge.c.i: cmake_force
@@ -170,7 +184,7 @@ harness/CMakeFiles/rc_core.dir/cmd_merge.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/cmd_run.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/cmd_run.c.o: /work/wt/core/harness/cmd_run.c
 harness/CMakeFiles/rc_core.dir/cmd_run.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_8) "Building C object harness/CMakeFiles/rc_core.dir/cmd_run.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_9) "Building C object harness/CMakeFiles/rc_core.dir/cmd_run.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/cmd_run.c.o -MF CMakeFiles/rc_core.dir/cmd_run.c.o.d -o CMakeFiles/rc_core.dir/cmd_run.c.o -c /work/wt/core/harness/cmd_run.c
 
 harness/CMakeFiles/rc_core.dir/cmd_run.c.i: cmake_force
@@ -184,7 +198,7 @@ harness/CMakeFiles/rc_core.dir/cmd_run.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/cmd_vectors.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/cmd_vectors.c.o: /work/wt/core/harness/cmd_vectors.c
 harness/CMakeFiles/rc_core.dir/cmd_vectors.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_9) "Building C object harness/CMakeFiles/rc_core.dir/cmd_vectors.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_10) "Building C object harness/CMakeFiles/rc_core.dir/cmd_vectors.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/cmd_vectors.c.o -MF CMakeFiles/rc_core.dir/cmd_vectors.c.o.d -o CMakeFiles/rc_core.dir/cmd_vectors.c.o -c /work/wt/core/harness/cmd_vectors.c
 
 harness/CMakeFiles/rc_core.dir/cmd_vectors.c.i: cmake_force
@@ -198,7 +212,7 @@ harness/CMakeFiles/rc_core.dir/cmd_vectors.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/config.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/config.c.o: /work/wt/core/harness/config.c
 harness/CMakeFiles/rc_core.dir/config.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_10) "Building C object harness/CMakeFiles/rc_core.dir/config.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_11) "Building C object harness/CMakeFiles/rc_core.dir/config.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/config.c.o -MF CMakeFiles/rc_core.dir/config.c.o.d -o CMakeFiles/rc_core.dir/config.c.o -c /work/wt/core/harness/config.c
 
 harness/CMakeFiles/rc_core.dir/config.c.i: cmake_force
@@ -212,7 +226,7 @@ harness/CMakeFiles/rc_core.dir/config.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/config_hf.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/config_hf.c.o: /work/wt/core/harness/config_hf.c
 harness/CMakeFiles/rc_core.dir/config_hf.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_11) "Building C object harness/CMakeFiles/rc_core.dir/config_hf.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_12) "Building C object harness/CMakeFiles/rc_core.dir/config_hf.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/config_hf.c.o -MF CMakeFiles/rc_core.dir/config_hf.c.o.d -o CMakeFiles/rc_core.dir/config_hf.c.o -c /work/wt/core/harness/config_hf.c
 
 harness/CMakeFiles/rc_core.dir/config_hf.c.i: cmake_force
@@ -226,7 +240,7 @@ harness/CMakeFiles/rc_core.dir/config_hf.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/config_json.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/config_json.c.o: /work/wt/core/harness/config_json.c
 harness/CMakeFiles/rc_core.dir/config_json.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_12) "Building C object harness/CMakeFiles/rc_core.dir/config_json.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_13) "Building C object harness/CMakeFiles/rc_core.dir/config_json.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/config_json.c.o -MF CMakeFiles/rc_core.dir/config_json.c.o.d -o CMakeFiles/rc_core.dir/config_json.c.o -c /work/wt/core/harness/config_json.c
 
 harness/CMakeFiles/rc_core.dir/config_json.c.i: cmake_force
@@ -240,7 +254,7 @@ harness/CMakeFiles/rc_core.dir/config_json.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/config_params.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/config_params.c.o: /work/wt/core/harness/config_params.c
 harness/CMakeFiles/rc_core.dir/config_params.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_13) "Building C object harness/CMakeFiles/rc_core.dir/config_params.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_14) "Building C object harness/CMakeFiles/rc_core.dir/config_params.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/config_params.c.o -MF CMakeFiles/rc_core.dir/config_params.c.o.d -o CMakeFiles/rc_core.dir/config_params.c.o -c /work/wt/core/harness/config_params.c
 
 harness/CMakeFiles/rc_core.dir/config_params.c.i: cmake_force
@@ -254,7 +268,7 @@ harness/CMakeFiles/rc_core.dir/config_params.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/default_params.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/default_params.c.o: /work/wt/core/harness/default_params.c
 harness/CMakeFiles/rc_core.dir/default_params.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_14) "Building C object harness/CMakeFiles/rc_core.dir/default_params.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_15) "Building C object harness/CMakeFiles/rc_core.dir/default_params.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/default_params.c.o -MF CMakeFiles/rc_core.dir/default_params.c.o.d -o CMakeFiles/rc_core.dir/default_params.c.o -c /work/wt/core/harness/default_params.c
 
 harness/CMakeFiles/rc_core.dir/default_params.c.i: cmake_force
@@ -268,7 +282,7 @@ harness/CMakeFiles/rc_core.dir/default_params.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/diagnose.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/diagnose.c.o: /work/wt/core/harness/diagnose.c
 harness/CMakeFiles/rc_core.dir/diagnose.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_15) "Building C object harness/CMakeFiles/rc_core.dir/diagnose.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_16) "Building C object harness/CMakeFiles/rc_core.dir/diagnose.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/diagnose.c.o -MF CMakeFiles/rc_core.dir/diagnose.c.o.d -o CMakeFiles/rc_core.dir/diagnose.c.o -c /work/wt/core/harness/diagnose.c
 
 harness/CMakeFiles/rc_core.dir/diagnose.c.i: cmake_force
@@ -282,7 +296,7 @@ harness/CMakeFiles/rc_core.dir/diagnose.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/dtype.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/dtype.c.o: /work/wt/core/harness/dtype.c
 harness/CMakeFiles/rc_core.dir/dtype.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_16) "Building C object harness/CMakeFiles/rc_core.dir/dtype.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_17) "Building C object harness/CMakeFiles/rc_core.dir/dtype.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/dtype.c.o -MF CMakeFiles/rc_core.dir/dtype.c.o.d -o CMakeFiles/rc_core.dir/dtype.c.o -c /work/wt/core/harness/dtype.c
 
 harness/CMakeFiles/rc_core.dir/dtype.c.i: cmake_force
@@ -296,7 +310,7 @@ harness/CMakeFiles/rc_core.dir/dtype.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/errmodel.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/errmodel.c.o: /work/wt/core/harness/errmodel.c
 harness/CMakeFiles/rc_core.dir/errmodel.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_17) "Building C object harness/CMakeFiles/rc_core.dir/errmodel.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_18) "Building C object harness/CMakeFiles/rc_core.dir/errmodel.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/errmodel.c.o -MF CMakeFiles/rc_core.dir/errmodel.c.o.d -o CMakeFiles/rc_core.dir/errmodel.c.o -c /work/wt/core/harness/errmodel.c
 
 harness/CMakeFiles/rc_core.dir/errmodel.c.i: cmake_force
@@ -307,10 +321,24 @@ harness/CMakeFiles/rc_core.dir/errmodel.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/rc_core.dir/errmodel.c.s"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/wt/core/harness/errmodel.c -o CMakeFiles/rc_core.dir/errmodel.c.s
 
+harness/CMakeFiles/rc_core.dir/escape.c.o: harness/CMakeFiles/rc_core.dir/flags.make
+harness/CMakeFiles/rc_core.dir/escape.c.o: /work/wt/core/harness/escape.c
+harness/CMakeFiles/rc_core.dir/escape.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_19) "Building C object harness/CMakeFiles/rc_core.dir/escape.c.o"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/escape.c.o -MF CMakeFiles/rc_core.dir/escape.c.o.d -o CMakeFiles/rc_core.dir/escape.c.o -c /work/wt/core/harness/escape.c
+
+harness/CMakeFiles/rc_core.dir/escape.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/rc_core.dir/escape.c.i"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/wt/core/harness/escape.c > CMakeFiles/rc_core.dir/escape.c.i
+
+harness/CMakeFiles/rc_core.dir/escape.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/rc_core.dir/escape.c.s"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/wt/core/harness/escape.c -o CMakeFiles/rc_core.dir/escape.c.s
+
 harness/CMakeFiles/rc_core.dir/execute.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/execute.c.o: /work/wt/core/harness/execute.c
 harness/CMakeFiles/rc_core.dir/execute.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_18) "Building C object harness/CMakeFiles/rc_core.dir/execute.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_20) "Building C object harness/CMakeFiles/rc_core.dir/execute.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/execute.c.o -MF CMakeFiles/rc_core.dir/execute.c.o.d -o CMakeFiles/rc_core.dir/execute.c.o -c /work/wt/core/harness/execute.c
 
 harness/CMakeFiles/rc_core.dir/execute.c.i: cmake_force
@@ -321,10 +349,24 @@ harness/CMakeFiles/rc_core.dir/execute.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/rc_core.dir/execute.c.s"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/wt/core/harness/execute.c -o CMakeFiles/rc_core.dir/execute.c.s
 
+harness/CMakeFiles/rc_core.dir/fileio.c.o: harness/CMakeFiles/rc_core.dir/flags.make
+harness/CMakeFiles/rc_core.dir/fileio.c.o: /work/wt/core/harness/fileio.c
+harness/CMakeFiles/rc_core.dir/fileio.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_21) "Building C object harness/CMakeFiles/rc_core.dir/fileio.c.o"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/fileio.c.o -MF CMakeFiles/rc_core.dir/fileio.c.o.d -o CMakeFiles/rc_core.dir/fileio.c.o -c /work/wt/core/harness/fileio.c
+
+harness/CMakeFiles/rc_core.dir/fileio.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/rc_core.dir/fileio.c.i"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/wt/core/harness/fileio.c > CMakeFiles/rc_core.dir/fileio.c.i
+
+harness/CMakeFiles/rc_core.dir/fileio.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/rc_core.dir/fileio.c.s"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/wt/core/harness/fileio.c -o CMakeFiles/rc_core.dir/fileio.c.s
+
 harness/CMakeFiles/rc_core.dir/fpenv.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/fpenv.c.o: /work/wt/core/harness/fpenv.c
 harness/CMakeFiles/rc_core.dir/fpenv.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_19) "Building C object harness/CMakeFiles/rc_core.dir/fpenv.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_22) "Building C object harness/CMakeFiles/rc_core.dir/fpenv.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/fpenv.c.o -MF CMakeFiles/rc_core.dir/fpenv.c.o.d -o CMakeFiles/rc_core.dir/fpenv.c.o -c /work/wt/core/harness/fpenv.c
 
 harness/CMakeFiles/rc_core.dir/fpenv.c.i: cmake_force
@@ -338,7 +380,7 @@ harness/CMakeFiles/rc_core.dir/fpenv.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/golden.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/golden.c.o: /work/wt/core/harness/golden.c
 harness/CMakeFiles/rc_core.dir/golden.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_20) "Building C object harness/CMakeFiles/rc_core.dir/golden.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_23) "Building C object harness/CMakeFiles/rc_core.dir/golden.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/golden.c.o -MF CMakeFiles/rc_core.dir/golden.c.o.d -o CMakeFiles/rc_core.dir/golden.c.o -c /work/wt/core/harness/golden.c
 
 harness/CMakeFiles/rc_core.dir/golden.c.i: cmake_force
@@ -352,7 +394,7 @@ harness/CMakeFiles/rc_core.dir/golden.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/golden_cache.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/golden_cache.c.o: /work/wt/core/harness/golden_cache.c
 harness/CMakeFiles/rc_core.dir/golden_cache.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_21) "Building C object harness/CMakeFiles/rc_core.dir/golden_cache.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_24) "Building C object harness/CMakeFiles/rc_core.dir/golden_cache.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/golden_cache.c.o -MF CMakeFiles/rc_core.dir/golden_cache.c.o.d -o CMakeFiles/rc_core.dir/golden_cache.c.o -c /work/wt/core/harness/golden_cache.c
 
 harness/CMakeFiles/rc_core.dir/golden_cache.c.i: cmake_force
@@ -366,7 +408,7 @@ harness/CMakeFiles/rc_core.dir/golden_cache.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/golden_cs.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/golden_cs.c.o: /work/wt/core/harness/golden_cs.c
 harness/CMakeFiles/rc_core.dir/golden_cs.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_22) "Building C object harness/CMakeFiles/rc_core.dir/golden_cs.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_25) "Building C object harness/CMakeFiles/rc_core.dir/golden_cs.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/golden_cs.c.o -MF CMakeFiles/rc_core.dir/golden_cs.c.o.d -o CMakeFiles/rc_core.dir/golden_cs.c.o -c /work/wt/core/harness/golden_cs.c
 
 harness/CMakeFiles/rc_core.dir/golden_cs.c.i: cmake_force
@@ -380,7 +422,7 @@ harness/CMakeFiles/rc_core.dir/golden_cs.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/golden_fast.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/golden_fast.c.o: /work/wt/core/harness/golden_fast.c
 harness/CMakeFiles/rc_core.dir/golden_fast.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_23) "Building C object harness/CMakeFiles/rc_core.dir/golden_fast.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_26) "Building C object harness/CMakeFiles/rc_core.dir/golden_fast.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/golden_fast.c.o -MF CMakeFiles/rc_core.dir/golden_fast.c.o.d -o CMakeFiles/rc_core.dir/golden_fast.c.o -c /work/wt/core/harness/golden_fast.c
 
 harness/CMakeFiles/rc_core.dir/golden_fast.c.i: cmake_force
@@ -394,7 +436,7 @@ harness/CMakeFiles/rc_core.dir/golden_fast.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/golden_fast_cs.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/golden_fast_cs.c.o: /work/wt/core/harness/golden_fast_cs.c
 harness/CMakeFiles/rc_core.dir/golden_fast_cs.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_24) "Building C object harness/CMakeFiles/rc_core.dir/golden_fast_cs.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_27) "Building C object harness/CMakeFiles/rc_core.dir/golden_fast_cs.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/golden_fast_cs.c.o -MF CMakeFiles/rc_core.dir/golden_fast_cs.c.o.d -o CMakeFiles/rc_core.dir/golden_fast_cs.c.o -c /work/wt/core/harness/golden_fast_cs.c
 
 harness/CMakeFiles/rc_core.dir/golden_fast_cs.c.i: cmake_force
@@ -408,7 +450,7 @@ harness/CMakeFiles/rc_core.dir/golden_fast_cs.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/golden_fast_fma.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/golden_fast_fma.c.o: /work/wt/core/harness/golden_fast_fma.c
 harness/CMakeFiles/rc_core.dir/golden_fast_fma.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_25) "Building C object harness/CMakeFiles/rc_core.dir/golden_fast_fma.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_28) "Building C object harness/CMakeFiles/rc_core.dir/golden_fast_fma.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/golden_fast_fma.c.o -MF CMakeFiles/rc_core.dir/golden_fast_fma.c.o.d -o CMakeFiles/rc_core.dir/golden_fast_fma.c.o -c /work/wt/core/harness/golden_fast_fma.c
 
 harness/CMakeFiles/rc_core.dir/golden_fast_fma.c.i: cmake_force
@@ -422,7 +464,7 @@ harness/CMakeFiles/rc_core.dir/golden_fast_fma.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/golden_fcache.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/golden_fcache.c.o: /work/wt/core/harness/golden_fcache.c
 harness/CMakeFiles/rc_core.dir/golden_fcache.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_26) "Building C object harness/CMakeFiles/rc_core.dir/golden_fcache.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_29) "Building C object harness/CMakeFiles/rc_core.dir/golden_fcache.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/golden_fcache.c.o -MF CMakeFiles/rc_core.dir/golden_fcache.c.o.d -o CMakeFiles/rc_core.dir/golden_fcache.c.o -c /work/wt/core/harness/golden_fcache.c
 
 harness/CMakeFiles/rc_core.dir/golden_fcache.c.i: cmake_force
@@ -436,7 +478,7 @@ harness/CMakeFiles/rc_core.dir/golden_fcache.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/golden_freq.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/golden_freq.c.o: /work/wt/core/harness/golden_freq.c
 harness/CMakeFiles/rc_core.dir/golden_freq.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_27) "Building C object harness/CMakeFiles/rc_core.dir/golden_freq.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_30) "Building C object harness/CMakeFiles/rc_core.dir/golden_freq.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/golden_freq.c.o -MF CMakeFiles/rc_core.dir/golden_freq.c.o.d -o CMakeFiles/rc_core.dir/golden_freq.c.o -c /work/wt/core/harness/golden_freq.c
 
 harness/CMakeFiles/rc_core.dir/golden_freq.c.i: cmake_force
@@ -450,7 +492,7 @@ harness/CMakeFiles/rc_core.dir/golden_freq.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/golden_pair.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/golden_pair.c.o: /work/wt/core/harness/golden_pair.c
 harness/CMakeFiles/rc_core.dir/golden_pair.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_28) "Building C object harness/CMakeFiles/rc_core.dir/golden_pair.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_31) "Building C object harness/CMakeFiles/rc_core.dir/golden_pair.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/golden_pair.c.o -MF CMakeFiles/rc_core.dir/golden_pair.c.o.d -o CMakeFiles/rc_core.dir/golden_pair.c.o -c /work/wt/core/harness/golden_pair.c
 
 harness/CMakeFiles/rc_core.dir/golden_pair.c.i: cmake_force
@@ -464,7 +506,7 @@ harness/CMakeFiles/rc_core.dir/golden_pair.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/golden_params.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/golden_params.c.o: /work/wt/core/harness/golden_params.c
 harness/CMakeFiles/rc_core.dir/golden_params.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_29) "Building C object harness/CMakeFiles/rc_core.dir/golden_params.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_32) "Building C object harness/CMakeFiles/rc_core.dir/golden_params.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/golden_params.c.o -MF CMakeFiles/rc_core.dir/golden_params.c.o.d -o CMakeFiles/rc_core.dir/golden_params.c.o -c /work/wt/core/harness/golden_params.c
 
 harness/CMakeFiles/rc_core.dir/golden_params.c.i: cmake_force
@@ -478,7 +520,7 @@ harness/CMakeFiles/rc_core.dir/golden_params.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/golden_round.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/golden_round.c.o: /work/wt/core/harness/golden_round.c
 harness/CMakeFiles/rc_core.dir/golden_round.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_30) "Building C object harness/CMakeFiles/rc_core.dir/golden_round.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_33) "Building C object harness/CMakeFiles/rc_core.dir/golden_round.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/golden_round.c.o -MF CMakeFiles/rc_core.dir/golden_round.c.o.d -o CMakeFiles/rc_core.dir/golden_round.c.o -c /work/wt/core/harness/golden_round.c
 
 harness/CMakeFiles/rc_core.dir/golden_round.c.i: cmake_force
@@ -492,7 +534,7 @@ harness/CMakeFiles/rc_core.dir/golden_round.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/golden_stats.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/golden_stats.c.o: /work/wt/core/harness/golden_stats.c
 harness/CMakeFiles/rc_core.dir/golden_stats.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_31) "Building C object harness/CMakeFiles/rc_core.dir/golden_stats.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_34) "Building C object harness/CMakeFiles/rc_core.dir/golden_stats.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/golden_stats.c.o -MF CMakeFiles/rc_core.dir/golden_stats.c.o.d -o CMakeFiles/rc_core.dir/golden_stats.c.o -c /work/wt/core/harness/golden_stats.c
 
 harness/CMakeFiles/rc_core.dir/golden_stats.c.i: cmake_force
@@ -506,7 +548,7 @@ harness/CMakeFiles/rc_core.dir/golden_stats.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/grid.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/grid.c.o: /work/wt/core/harness/grid.c
 harness/CMakeFiles/rc_core.dir/grid.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_32) "Building C object harness/CMakeFiles/rc_core.dir/grid.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_35) "Building C object harness/CMakeFiles/rc_core.dir/grid.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/grid.c.o -MF CMakeFiles/rc_core.dir/grid.c.o.d -o CMakeFiles/rc_core.dir/grid.c.o -c /work/wt/core/harness/grid.c
 
 harness/CMakeFiles/rc_core.dir/grid.c.i: cmake_force
@@ -520,7 +562,7 @@ harness/CMakeFiles/rc_core.dir/grid.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/guard.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/guard.c.o: /work/wt/core/harness/guard.c
 harness/CMakeFiles/rc_core.dir/guard.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_33) "Building C object harness/CMakeFiles/rc_core.dir/guard.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_36) "Building C object harness/CMakeFiles/rc_core.dir/guard.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/guard.c.o -MF CMakeFiles/rc_core.dir/guard.c.o.d -o CMakeFiles/rc_core.dir/guard.c.o -c /work/wt/core/harness/guard.c
 
 harness/CMakeFiles/rc_core.dir/guard.c.i: cmake_force
@@ -534,7 +576,7 @@ harness/CMakeFiles/rc_core.dir/guard.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/jobs.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/jobs.c.o: /work/wt/core/harness/jobs.c
 harness/CMakeFiles/rc_core.dir/jobs.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_34) "Building C object harness/CMakeFiles/rc_core.dir/jobs.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_37) "Building C object harness/CMakeFiles/rc_core.dir/jobs.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/jobs.c.o -MF CMakeFiles/rc_core.dir/jobs.c.o.d -o CMakeFiles/rc_core.dir/jobs.c.o -c /work/wt/core/harness/jobs.c
 
 harness/CMakeFiles/rc_core.dir/jobs.c.i: cmake_force
@@ -548,7 +590,7 @@ harness/CMakeFiles/rc_core.dir/jobs.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/lint.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/lint.c.o: /work/wt/core/harness/lint.c
 harness/CMakeFiles/rc_core.dir/lint.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_35) "Building C object harness/CMakeFiles/rc_core.dir/lint.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_38) "Building C object harness/CMakeFiles/rc_core.dir/lint.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/lint.c.o -MF CMakeFiles/rc_core.dir/lint.c.o.d -o CMakeFiles/rc_core.dir/lint.c.o -c /work/wt/core/harness/lint.c
 
 harness/CMakeFiles/rc_core.dir/lint.c.i: cmake_force
@@ -562,7 +604,7 @@ harness/CMakeFiles/rc_core.dir/lint.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/loader.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/loader.c.o: /work/wt/core/harness/loader.c
 harness/CMakeFiles/rc_core.dir/loader.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_36) "Building C object harness/CMakeFiles/rc_core.dir/loader.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_39) "Building C object harness/CMakeFiles/rc_core.dir/loader.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/loader.c.o -MF CMakeFiles/rc_core.dir/loader.c.o.d -o CMakeFiles/rc_core.dir/loader.c.o -c /work/wt/core/harness/loader.c
 
 harness/CMakeFiles/rc_core.dir/loader.c.i: cmake_force
@@ -573,10 +615,38 @@ harness/CMakeFiles/rc_core.dir/loader.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/rc_core.dir/loader.c.s"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/wt/core/harness/loader.c -o CMakeFiles/rc_core.dir/loader.c.s
 
+harness/CMakeFiles/rc_core.dir/man.c.o: harness/CMakeFiles/rc_core.dir/flags.make
+harness/CMakeFiles/rc_core.dir/man.c.o: /work/wt/core/harness/man.c
+harness/CMakeFiles/rc_core.dir/man.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_40) "Building C object harness/CMakeFiles/rc_core.dir/man.c.o"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/man.c.o -MF CMakeFiles/rc_core.dir/man.c.o.d -o CMakeFiles/rc_core.dir/man.c.o -c /work/wt/core/harness/man.c
+
+harness/CMakeFiles/rc_core.dir/man.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/rc_core.dir/man.c.i"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/wt/core/harness/man.c > CMakeFiles/rc_core.dir/man.c.i
+
+harness/CMakeFiles/rc_core.dir/man.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/rc_core.dir/man.c.s"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/wt/core/harness/man.c -o CMakeFiles/rc_core.dir/man.c.s
+
+harness/CMakeFiles/rc_core.dir/paths.c.o: harness/CMakeFiles/rc_core.dir/flags.make
+harness/CMakeFiles/rc_core.dir/paths.c.o: /work/wt/core/harness/paths.c
+harness/CMakeFiles/rc_core.dir/paths.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_41) "Building C object harness/CMakeFiles/rc_core.dir/paths.c.o"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) -DRC_REL_DATADIR=\"../share/rope-conform\" -DRC_REL_LIBDIR=\"../lib/rope-conform\" $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/paths.c.o -MF CMakeFiles/rc_core.dir/paths.c.o.d -o CMakeFiles/rc_core.dir/paths.c.o -c /work/wt/core/harness/paths.c
+
+harness/CMakeFiles/rc_core.dir/paths.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/rc_core.dir/paths.c.i"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) -DRC_REL_DATADIR=\"../share/rope-conform\" -DRC_REL_LIBDIR=\"../lib/rope-conform\" $(C_INCLUDES) $(C_FLAGS) -E /work/wt/core/harness/paths.c > CMakeFiles/rc_core.dir/paths.c.i
+
+harness/CMakeFiles/rc_core.dir/paths.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/rc_core.dir/paths.c.s"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) -DRC_REL_DATADIR=\"../share/rope-conform\" -DRC_REL_LIBDIR=\"../lib/rope-conform\" $(C_INCLUDES) $(C_FLAGS) -S /work/wt/core/harness/paths.c -o CMakeFiles/rc_core.dir/paths.c.s
+
 harness/CMakeFiles/rc_core.dir/plan.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/plan.c.o: /work/wt/core/harness/plan.c
 harness/CMakeFiles/rc_core.dir/plan.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_37) "Building C object harness/CMakeFiles/rc_core.dir/plan.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_42) "Building C object harness/CMakeFiles/rc_core.dir/plan.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/plan.c.o -MF CMakeFiles/rc_core.dir/plan.c.o.d -o CMakeFiles/rc_core.dir/plan.c.o -c /work/wt/core/harness/plan.c
 
 harness/CMakeFiles/rc_core.dir/plan.c.i: cmake_force
@@ -590,7 +660,7 @@ harness/CMakeFiles/rc_core.dir/plan.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/probe.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/probe.c.o: /work/wt/core/harness/probe.c
 harness/CMakeFiles/rc_core.dir/probe.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_38) "Building C object harness/CMakeFiles/rc_core.dir/probe.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_43) "Building C object harness/CMakeFiles/rc_core.dir/probe.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/probe.c.o -MF CMakeFiles/rc_core.dir/probe.c.o.d -o CMakeFiles/rc_core.dir/probe.c.o -c /work/wt/core/harness/probe.c
 
 harness/CMakeFiles/rc_core.dir/probe.c.i: cmake_force
@@ -604,7 +674,7 @@ harness/CMakeFiles/rc_core.dir/probe.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/probe_compare.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/probe_compare.c.o: /work/wt/core/harness/probe_compare.c
 harness/CMakeFiles/rc_core.dir/probe_compare.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_39) "Building C object harness/CMakeFiles/rc_core.dir/probe_compare.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_44) "Building C object harness/CMakeFiles/rc_core.dir/probe_compare.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/probe_compare.c.o -MF CMakeFiles/rc_core.dir/probe_compare.c.o.d -o CMakeFiles/rc_core.dir/probe_compare.c.o -c /work/wt/core/harness/probe_compare.c
 
 harness/CMakeFiles/rc_core.dir/probe_compare.c.i: cmake_force
@@ -618,7 +688,7 @@ harness/CMakeFiles/rc_core.dir/probe_compare.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/probe_fit.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/probe_fit.c.o: /work/wt/core/harness/probe_fit.c
 harness/CMakeFiles/rc_core.dir/probe_fit.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_40) "Building C object harness/CMakeFiles/rc_core.dir/probe_fit.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_45) "Building C object harness/CMakeFiles/rc_core.dir/probe_fit.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/probe_fit.c.o -MF CMakeFiles/rc_core.dir/probe_fit.c.o.d -o CMakeFiles/rc_core.dir/probe_fit.c.o -c /work/wt/core/harness/probe_fit.c
 
 harness/CMakeFiles/rc_core.dir/probe_fit.c.i: cmake_force
@@ -632,7 +702,7 @@ harness/CMakeFiles/rc_core.dir/probe_fit.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/probe_identify.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/probe_identify.c.o: /work/wt/core/harness/probe_identify.c
 harness/CMakeFiles/rc_core.dir/probe_identify.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_41) "Building C object harness/CMakeFiles/rc_core.dir/probe_identify.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_46) "Building C object harness/CMakeFiles/rc_core.dir/probe_identify.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/probe_identify.c.o -MF CMakeFiles/rc_core.dir/probe_identify.c.o.d -o CMakeFiles/rc_core.dir/probe_identify.c.o -c /work/wt/core/harness/probe_identify.c
 
 harness/CMakeFiles/rc_core.dir/probe_identify.c.i: cmake_force
@@ -646,7 +716,7 @@ harness/CMakeFiles/rc_core.dir/probe_identify.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/probe_sweep.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/probe_sweep.c.o: /work/wt/core/harness/probe_sweep.c
 harness/CMakeFiles/rc_core.dir/probe_sweep.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_42) "Building C object harness/CMakeFiles/rc_core.dir/probe_sweep.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_47) "Building C object harness/CMakeFiles/rc_core.dir/probe_sweep.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/probe_sweep.c.o -MF CMakeFiles/rc_core.dir/probe_sweep.c.o.d -o CMakeFiles/rc_core.dir/probe_sweep.c.o -c /work/wt/core/harness/probe_sweep.c
 
 harness/CMakeFiles/rc_core.dir/probe_sweep.c.i: cmake_force
@@ -660,7 +730,7 @@ harness/CMakeFiles/rc_core.dir/probe_sweep.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/progress.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/progress.c.o: /work/wt/core/harness/progress.c
 harness/CMakeFiles/rc_core.dir/progress.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_43) "Building C object harness/CMakeFiles/rc_core.dir/progress.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_48) "Building C object harness/CMakeFiles/rc_core.dir/progress.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/progress.c.o -MF CMakeFiles/rc_core.dir/progress.c.o.d -o CMakeFiles/rc_core.dir/progress.c.o -c /work/wt/core/harness/progress.c
 
 harness/CMakeFiles/rc_core.dir/progress.c.i: cmake_force
@@ -674,7 +744,7 @@ harness/CMakeFiles/rc_core.dir/progress.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/results.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/results.c.o: /work/wt/core/harness/results.c
 harness/CMakeFiles/rc_core.dir/results.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_44) "Building C object harness/CMakeFiles/rc_core.dir/results.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_49) "Building C object harness/CMakeFiles/rc_core.dir/results.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/results.c.o -MF CMakeFiles/rc_core.dir/results.c.o.d -o CMakeFiles/rc_core.dir/results.c.o -c /work/wt/core/harness/results.c
 
 harness/CMakeFiles/rc_core.dir/results.c.i: cmake_force
@@ -688,7 +758,7 @@ harness/CMakeFiles/rc_core.dir/results.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/rope_type.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/rope_type.c.o: /work/wt/core/harness/rope_type.c
 harness/CMakeFiles/rc_core.dir/rope_type.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_45) "Building C object harness/CMakeFiles/rc_core.dir/rope_type.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_50) "Building C object harness/CMakeFiles/rc_core.dir/rope_type.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/rope_type.c.o -MF CMakeFiles/rc_core.dir/rope_type.c.o.d -o CMakeFiles/rc_core.dir/rope_type.c.o -c /work/wt/core/harness/rope_type.c
 
 harness/CMakeFiles/rc_core.dir/rope_type.c.i: cmake_force
@@ -702,7 +772,7 @@ harness/CMakeFiles/rc_core.dir/rope_type.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/rope_type_default.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/rope_type_default.c.o: /work/wt/core/harness/rope_type_default.c
 harness/CMakeFiles/rc_core.dir/rope_type_default.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_46) "Building C object harness/CMakeFiles/rc_core.dir/rope_type_default.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_51) "Building C object harness/CMakeFiles/rc_core.dir/rope_type_default.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/rope_type_default.c.o -MF CMakeFiles/rc_core.dir/rope_type_default.c.o.d -o CMakeFiles/rc_core.dir/rope_type_default.c.o -c /work/wt/core/harness/rope_type_default.c
 
 harness/CMakeFiles/rc_core.dir/rope_type_default.c.i: cmake_force
@@ -716,7 +786,7 @@ harness/CMakeFiles/rc_core.dir/rope_type_default.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/rope_type_dynamic.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/rope_type_dynamic.c.o: /work/wt/core/harness/rope_type_dynamic.c
 harness/CMakeFiles/rc_core.dir/rope_type_dynamic.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_47) "Building C object harness/CMakeFiles/rc_core.dir/rope_type_dynamic.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_52) "Building C object harness/CMakeFiles/rc_core.dir/rope_type_dynamic.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/rope_type_dynamic.c.o -MF CMakeFiles/rc_core.dir/rope_type_dynamic.c.o.d -o CMakeFiles/rc_core.dir/rope_type_dynamic.c.o -c /work/wt/core/harness/rope_type_dynamic.c
 
 harness/CMakeFiles/rc_core.dir/rope_type_dynamic.c.i: cmake_force
@@ -730,7 +800,7 @@ harness/CMakeFiles/rc_core.dir/rope_type_dynamic.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/rope_type_linear.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/rope_type_linear.c.o: /work/wt/core/harness/rope_type_linear.c
 harness/CMakeFiles/rc_core.dir/rope_type_linear.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_48) "Building C object harness/CMakeFiles/rc_core.dir/rope_type_linear.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_53) "Building C object harness/CMakeFiles/rc_core.dir/rope_type_linear.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/rope_type_linear.c.o -MF CMakeFiles/rc_core.dir/rope_type_linear.c.o.d -o CMakeFiles/rc_core.dir/rope_type_linear.c.o -c /work/wt/core/harness/rope_type_linear.c
 
 harness/CMakeFiles/rc_core.dir/rope_type_linear.c.i: cmake_force
@@ -744,7 +814,7 @@ harness/CMakeFiles/rc_core.dir/rope_type_linear.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/rope_type_llama3.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/rope_type_llama3.c.o: /work/wt/core/harness/rope_type_llama3.c
 harness/CMakeFiles/rc_core.dir/rope_type_llama3.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_49) "Building C object harness/CMakeFiles/rc_core.dir/rope_type_llama3.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_54) "Building C object harness/CMakeFiles/rc_core.dir/rope_type_llama3.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/rope_type_llama3.c.o -MF CMakeFiles/rc_core.dir/rope_type_llama3.c.o.d -o CMakeFiles/rc_core.dir/rope_type_llama3.c.o -c /work/wt/core/harness/rope_type_llama3.c
 
 harness/CMakeFiles/rc_core.dir/rope_type_llama3.c.i: cmake_force
@@ -758,7 +828,7 @@ harness/CMakeFiles/rc_core.dir/rope_type_llama3.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/rope_type_longrope.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/rope_type_longrope.c.o: /work/wt/core/harness/rope_type_longrope.c
 harness/CMakeFiles/rc_core.dir/rope_type_longrope.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_50) "Building C object harness/CMakeFiles/rc_core.dir/rope_type_longrope.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_55) "Building C object harness/CMakeFiles/rc_core.dir/rope_type_longrope.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/rope_type_longrope.c.o -MF CMakeFiles/rc_core.dir/rope_type_longrope.c.o.d -o CMakeFiles/rc_core.dir/rope_type_longrope.c.o -c /work/wt/core/harness/rope_type_longrope.c
 
 harness/CMakeFiles/rc_core.dir/rope_type_longrope.c.i: cmake_force
@@ -772,7 +842,7 @@ harness/CMakeFiles/rc_core.dir/rope_type_longrope.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/rope_type_yarn.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/rope_type_yarn.c.o: /work/wt/core/harness/rope_type_yarn.c
 harness/CMakeFiles/rc_core.dir/rope_type_yarn.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_51) "Building C object harness/CMakeFiles/rc_core.dir/rope_type_yarn.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_56) "Building C object harness/CMakeFiles/rc_core.dir/rope_type_yarn.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/rope_type_yarn.c.o -MF CMakeFiles/rc_core.dir/rope_type_yarn.c.o.d -o CMakeFiles/rc_core.dir/rope_type_yarn.c.o -c /work/wt/core/harness/rope_type_yarn.c
 
 harness/CMakeFiles/rc_core.dir/rope_type_yarn.c.i: cmake_force
@@ -786,7 +856,7 @@ harness/CMakeFiles/rc_core.dir/rope_type_yarn.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/runner.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/runner.c.o: /work/wt/core/harness/runner.c
 harness/CMakeFiles/rc_core.dir/runner.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_52) "Building C object harness/CMakeFiles/rc_core.dir/runner.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_57) "Building C object harness/CMakeFiles/rc_core.dir/runner.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/runner.c.o -MF CMakeFiles/rc_core.dir/runner.c.o.d -o CMakeFiles/rc_core.dir/runner.c.o -c /work/wt/core/harness/runner.c
 
 harness/CMakeFiles/rc_core.dir/runner.c.i: cmake_force
@@ -800,7 +870,7 @@ harness/CMakeFiles/rc_core.dir/runner.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/sandbox.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/sandbox.c.o: /work/wt/core/harness/sandbox.c
 harness/CMakeFiles/rc_core.dir/sandbox.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_53) "Building C object harness/CMakeFiles/rc_core.dir/sandbox.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_58) "Building C object harness/CMakeFiles/rc_core.dir/sandbox.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/sandbox.c.o -MF CMakeFiles/rc_core.dir/sandbox.c.o.d -o CMakeFiles/rc_core.dir/sandbox.c.o -c /work/wt/core/harness/sandbox.c
 
 harness/CMakeFiles/rc_core.dir/sandbox.c.i: cmake_force
@@ -814,7 +884,7 @@ harness/CMakeFiles/rc_core.dir/sandbox.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/sandbox_contain.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/sandbox_contain.c.o: /work/wt/core/harness/sandbox_contain.c
 harness/CMakeFiles/rc_core.dir/sandbox_contain.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_54) "Building C object harness/CMakeFiles/rc_core.dir/sandbox_contain.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_59) "Building C object harness/CMakeFiles/rc_core.dir/sandbox_contain.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/sandbox_contain.c.o -MF CMakeFiles/rc_core.dir/sandbox_contain.c.o.d -o CMakeFiles/rc_core.dir/sandbox_contain.c.o -c /work/wt/core/harness/sandbox_contain.c
 
 harness/CMakeFiles/rc_core.dir/sandbox_contain.c.i: cmake_force
@@ -828,7 +898,7 @@ harness/CMakeFiles/rc_core.dir/sandbox_contain.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/sandbox_link.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/sandbox_link.c.o: /work/wt/core/harness/sandbox_link.c
 harness/CMakeFiles/rc_core.dir/sandbox_link.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_55) "Building C object harness/CMakeFiles/rc_core.dir/sandbox_link.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_60) "Building C object harness/CMakeFiles/rc_core.dir/sandbox_link.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/sandbox_link.c.o -MF CMakeFiles/rc_core.dir/sandbox_link.c.o.d -o CMakeFiles/rc_core.dir/sandbox_link.c.o -c /work/wt/core/harness/sandbox_link.c
 
 harness/CMakeFiles/rc_core.dir/sandbox_link.c.i: cmake_force
@@ -842,7 +912,7 @@ harness/CMakeFiles/rc_core.dir/sandbox_link.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/sandbox_serve.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/sandbox_serve.c.o: /work/wt/core/harness/sandbox_serve.c
 harness/CMakeFiles/rc_core.dir/sandbox_serve.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_56) "Building C object harness/CMakeFiles/rc_core.dir/sandbox_serve.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_61) "Building C object harness/CMakeFiles/rc_core.dir/sandbox_serve.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/sandbox_serve.c.o -MF CMakeFiles/rc_core.dir/sandbox_serve.c.o.d -o CMakeFiles/rc_core.dir/sandbox_serve.c.o -c /work/wt/core/harness/sandbox_serve.c
 
 harness/CMakeFiles/rc_core.dir/sandbox_serve.c.i: cmake_force
@@ -856,7 +926,7 @@ harness/CMakeFiles/rc_core.dir/sandbox_serve.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/sandbox_util.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/sandbox_util.c.o: /work/wt/core/harness/sandbox_util.c
 harness/CMakeFiles/rc_core.dir/sandbox_util.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_57) "Building C object harness/CMakeFiles/rc_core.dir/sandbox_util.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_62) "Building C object harness/CMakeFiles/rc_core.dir/sandbox_util.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/sandbox_util.c.o -MF CMakeFiles/rc_core.dir/sandbox_util.c.o.d -o CMakeFiles/rc_core.dir/sandbox_util.c.o -c /work/wt/core/harness/sandbox_util.c
 
 harness/CMakeFiles/rc_core.dir/sandbox_util.c.i: cmake_force
@@ -870,7 +940,7 @@ harness/CMakeFiles/rc_core.dir/sandbox_util.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/sandbox_worker.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/sandbox_worker.c.o: /work/wt/core/harness/sandbox_worker.c
 harness/CMakeFiles/rc_core.dir/sandbox_worker.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_58) "Building C object harness/CMakeFiles/rc_core.dir/sandbox_worker.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_63) "Building C object harness/CMakeFiles/rc_core.dir/sandbox_worker.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/sandbox_worker.c.o -MF CMakeFiles/rc_core.dir/sandbox_worker.c.o.d -o CMakeFiles/rc_core.dir/sandbox_worker.c.o -c /work/wt/core/harness/sandbox_worker.c
 
 harness/CMakeFiles/rc_core.dir/sandbox_worker.c.i: cmake_force
@@ -884,7 +954,7 @@ harness/CMakeFiles/rc_core.dir/sandbox_worker.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/shard.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/shard.c.o: /work/wt/core/harness/shard.c
 harness/CMakeFiles/rc_core.dir/shard.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_59) "Building C object harness/CMakeFiles/rc_core.dir/shard.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_64) "Building C object harness/CMakeFiles/rc_core.dir/shard.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/shard.c.o -MF CMakeFiles/rc_core.dir/shard.c.o.d -o CMakeFiles/rc_core.dir/shard.c.o -c /work/wt/core/harness/shard.c
 
 harness/CMakeFiles/rc_core.dir/shard.c.i: cmake_force
@@ -898,7 +968,7 @@ harness/CMakeFiles/rc_core.dir/shard.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/variants.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/variants.c.o: /work/wt/core/harness/variants.c
 harness/CMakeFiles/rc_core.dir/variants.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_60) "Building C object harness/CMakeFiles/rc_core.dir/variants.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_65) "Building C object harness/CMakeFiles/rc_core.dir/variants.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/variants.c.o -MF CMakeFiles/rc_core.dir/variants.c.o.d -o CMakeFiles/rc_core.dir/variants.c.o -c /work/wt/core/harness/variants.c
 
 harness/CMakeFiles/rc_core.dir/variants.c.i: cmake_force
@@ -912,7 +982,7 @@ harness/CMakeFiles/rc_core.dir/variants.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/vectors.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/vectors.c.o: /work/wt/core/harness/vectors.c
 harness/CMakeFiles/rc_core.dir/vectors.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_61) "Building C object harness/CMakeFiles/rc_core.dir/vectors.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_66) "Building C object harness/CMakeFiles/rc_core.dir/vectors.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/vectors.c.o -MF CMakeFiles/rc_core.dir/vectors.c.o.d -o CMakeFiles/rc_core.dir/vectors.c.o -c /work/wt/core/harness/vectors.c
 
 harness/CMakeFiles/rc_core.dir/vectors.c.i: cmake_force
@@ -926,7 +996,7 @@ harness/CMakeFiles/rc_core.dir/vectors.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/vectors_cases.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/vectors_cases.c.o: /work/wt/core/harness/vectors_cases.c
 harness/CMakeFiles/rc_core.dir/vectors_cases.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_62) "Building C object harness/CMakeFiles/rc_core.dir/vectors_cases.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_67) "Building C object harness/CMakeFiles/rc_core.dir/vectors_cases.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/vectors_cases.c.o -MF CMakeFiles/rc_core.dir/vectors_cases.c.o.d -o CMakeFiles/rc_core.dir/vectors_cases.c.o -c /work/wt/core/harness/vectors_cases.c
 
 harness/CMakeFiles/rc_core.dir/vectors_cases.c.i: cmake_force
@@ -940,7 +1010,7 @@ harness/CMakeFiles/rc_core.dir/vectors_cases.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/vectors_check.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/vectors_check.c.o: /work/wt/core/harness/vectors_check.c
 harness/CMakeFiles/rc_core.dir/vectors_check.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_63) "Building C object harness/CMakeFiles/rc_core.dir/vectors_check.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_68) "Building C object harness/CMakeFiles/rc_core.dir/vectors_check.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/vectors_check.c.o -MF CMakeFiles/rc_core.dir/vectors_check.c.o.d -o CMakeFiles/rc_core.dir/vectors_check.c.o -c /work/wt/core/harness/vectors_check.c
 
 harness/CMakeFiles/rc_core.dir/vectors_check.c.i: cmake_force
@@ -954,7 +1024,7 @@ harness/CMakeFiles/rc_core.dir/vectors_check.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/vectors_gen.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/vectors_gen.c.o: /work/wt/core/harness/vectors_gen.c
 harness/CMakeFiles/rc_core.dir/vectors_gen.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_64) "Building C object harness/CMakeFiles/rc_core.dir/vectors_gen.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_69) "Building C object harness/CMakeFiles/rc_core.dir/vectors_gen.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/vectors_gen.c.o -MF CMakeFiles/rc_core.dir/vectors_gen.c.o.d -o CMakeFiles/rc_core.dir/vectors_gen.c.o -c /work/wt/core/harness/vectors_gen.c
 
 harness/CMakeFiles/rc_core.dir/vectors_gen.c.i: cmake_force
@@ -968,7 +1038,7 @@ harness/CMakeFiles/rc_core.dir/vectors_gen.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/vectors_sha256.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/vectors_sha256.c.o: /work/wt/core/harness/vectors_sha256.c
 harness/CMakeFiles/rc_core.dir/vectors_sha256.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_65) "Building C object harness/CMakeFiles/rc_core.dir/vectors_sha256.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_70) "Building C object harness/CMakeFiles/rc_core.dir/vectors_sha256.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/vectors_sha256.c.o -MF CMakeFiles/rc_core.dir/vectors_sha256.c.o.d -o CMakeFiles/rc_core.dir/vectors_sha256.c.o -c /work/wt/core/harness/vectors_sha256.c
 
 harness/CMakeFiles/rc_core.dir/vectors_sha256.c.i: cmake_force
@@ -982,7 +1052,7 @@ harness/CMakeFiles/rc_core.dir/vectors_sha256.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/verify.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/verify.c.o: /work/wt/core/harness/verify.c
 harness/CMakeFiles/rc_core.dir/verify.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_66) "Building C object harness/CMakeFiles/rc_core.dir/verify.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_71) "Building C object harness/CMakeFiles/rc_core.dir/verify.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/verify.c.o -MF CMakeFiles/rc_core.dir/verify.c.o.d -o CMakeFiles/rc_core.dir/verify.c.o -c /work/wt/core/harness/verify.c
 
 harness/CMakeFiles/rc_core.dir/verify.c.i: cmake_force
@@ -996,7 +1066,7 @@ harness/CMakeFiles/rc_core.dir/verify.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/versions.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/versions.c.o: /work/wt/core/harness/versions.c
 harness/CMakeFiles/rc_core.dir/versions.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_67) "Building C object harness/CMakeFiles/rc_core.dir/versions.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_72) "Building C object harness/CMakeFiles/rc_core.dir/versions.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/versions.c.o -MF CMakeFiles/rc_core.dir/versions.c.o.d -o CMakeFiles/rc_core.dir/versions.c.o -c /work/wt/core/harness/versions.c
 
 harness/CMakeFiles/rc_core.dir/versions.c.i: cmake_force
@@ -1010,7 +1080,7 @@ harness/CMakeFiles/rc_core.dir/versions.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/reports/report_atomic.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/reports/report_atomic.c.o: /work/wt/core/reports/report_atomic.c
 harness/CMakeFiles/rc_core.dir/__/reports/report_atomic.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_68) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_atomic.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_73) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_atomic.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/reports/report_atomic.c.o -MF CMakeFiles/rc_core.dir/__/reports/report_atomic.c.o.d -o CMakeFiles/rc_core.dir/__/reports/report_atomic.c.o -c /work/wt/core/reports/report_atomic.c
 
 harness/CMakeFiles/rc_core.dir/__/reports/report_atomic.c.i: cmake_force
@@ -1024,7 +1094,7 @@ harness/CMakeFiles/rc_core.dir/__/reports/report_atomic.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/reports/report_baseline.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/reports/report_baseline.c.o: /work/wt/core/reports/report_baseline.c
 harness/CMakeFiles/rc_core.dir/__/reports/report_baseline.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_69) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_baseline.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_74) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_baseline.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/reports/report_baseline.c.o -MF CMakeFiles/rc_core.dir/__/reports/report_baseline.c.o.d -o CMakeFiles/rc_core.dir/__/reports/report_baseline.c.o -c /work/wt/core/reports/report_baseline.c
 
 harness/CMakeFiles/rc_core.dir/__/reports/report_baseline.c.i: cmake_force
@@ -1035,10 +1105,24 @@ harness/CMakeFiles/rc_core.dir/__/reports/report_baseline.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/rc_core.dir/__/reports/report_baseline.c.s"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/wt/core/reports/report_baseline.c -o CMakeFiles/rc_core.dir/__/reports/report_baseline.c.s
 
+harness/CMakeFiles/rc_core.dir/__/reports/report_coverage.c.o: harness/CMakeFiles/rc_core.dir/flags.make
+harness/CMakeFiles/rc_core.dir/__/reports/report_coverage.c.o: /work/wt/core/reports/report_coverage.c
+harness/CMakeFiles/rc_core.dir/__/reports/report_coverage.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_75) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_coverage.c.o"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/reports/report_coverage.c.o -MF CMakeFiles/rc_core.dir/__/reports/report_coverage.c.o.d -o CMakeFiles/rc_core.dir/__/reports/report_coverage.c.o -c /work/wt/core/reports/report_coverage.c
+
+harness/CMakeFiles/rc_core.dir/__/reports/report_coverage.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/rc_core.dir/__/reports/report_coverage.c.i"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/wt/core/reports/report_coverage.c > CMakeFiles/rc_core.dir/__/reports/report_coverage.c.i
+
+harness/CMakeFiles/rc_core.dir/__/reports/report_coverage.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/rc_core.dir/__/reports/report_coverage.c.s"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/wt/core/reports/report_coverage.c -o CMakeFiles/rc_core.dir/__/reports/report_coverage.c.s
+
 harness/CMakeFiles/rc_core.dir/__/reports/report_fmt.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/reports/report_fmt.c.o: /work/wt/core/reports/report_fmt.c
 harness/CMakeFiles/rc_core.dir/__/reports/report_fmt.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_70) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_fmt.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_76) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_fmt.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/reports/report_fmt.c.o -MF CMakeFiles/rc_core.dir/__/reports/report_fmt.c.o.d -o CMakeFiles/rc_core.dir/__/reports/report_fmt.c.o -c /work/wt/core/reports/report_fmt.c
 
 harness/CMakeFiles/rc_core.dir/__/reports/report_fmt.c.i: cmake_force
@@ -1052,7 +1136,7 @@ harness/CMakeFiles/rc_core.dir/__/reports/report_fmt.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/reports/report_json.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/reports/report_json.c.o: /work/wt/core/reports/report_json.c
 harness/CMakeFiles/rc_core.dir/__/reports/report_json.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_71) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_json.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_77) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_json.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/reports/report_json.c.o -MF CMakeFiles/rc_core.dir/__/reports/report_json.c.o.d -o CMakeFiles/rc_core.dir/__/reports/report_json.c.o -c /work/wt/core/reports/report_json.c
 
 harness/CMakeFiles/rc_core.dir/__/reports/report_json.c.i: cmake_force
@@ -1066,7 +1150,7 @@ harness/CMakeFiles/rc_core.dir/__/reports/report_json.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/reports/report_junit.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/reports/report_junit.c.o: /work/wt/core/reports/report_junit.c
 harness/CMakeFiles/rc_core.dir/__/reports/report_junit.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_72) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_junit.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_78) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_junit.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/reports/report_junit.c.o -MF CMakeFiles/rc_core.dir/__/reports/report_junit.c.o.d -o CMakeFiles/rc_core.dir/__/reports/report_junit.c.o -c /work/wt/core/reports/report_junit.c
 
 harness/CMakeFiles/rc_core.dir/__/reports/report_junit.c.i: cmake_force
@@ -1080,7 +1164,7 @@ harness/CMakeFiles/rc_core.dir/__/reports/report_junit.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/reports/report_load.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/reports/report_load.c.o: /work/wt/core/reports/report_load.c
 harness/CMakeFiles/rc_core.dir/__/reports/report_load.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_73) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_load.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_79) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_load.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/reports/report_load.c.o -MF CMakeFiles/rc_core.dir/__/reports/report_load.c.o.d -o CMakeFiles/rc_core.dir/__/reports/report_load.c.o -c /work/wt/core/reports/report_load.c
 
 harness/CMakeFiles/rc_core.dir/__/reports/report_load.c.i: cmake_force
@@ -1094,7 +1178,7 @@ harness/CMakeFiles/rc_core.dir/__/reports/report_load.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/reports/report_markdown.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/reports/report_markdown.c.o: /work/wt/core/reports/report_markdown.c
 harness/CMakeFiles/rc_core.dir/__/reports/report_markdown.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_74) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_markdown.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_80) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_markdown.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/reports/report_markdown.c.o -MF CMakeFiles/rc_core.dir/__/reports/report_markdown.c.o.d -o CMakeFiles/rc_core.dir/__/reports/report_markdown.c.o -c /work/wt/core/reports/report_markdown.c
 
 harness/CMakeFiles/rc_core.dir/__/reports/report_markdown.c.i: cmake_force
@@ -1108,7 +1192,7 @@ harness/CMakeFiles/rc_core.dir/__/reports/report_markdown.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/reports/report_suites.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/reports/report_suites.c.o: /work/wt/core/reports/report_suites.c
 harness/CMakeFiles/rc_core.dir/__/reports/report_suites.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_75) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_suites.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_81) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_suites.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/reports/report_suites.c.o -MF CMakeFiles/rc_core.dir/__/reports/report_suites.c.o.d -o CMakeFiles/rc_core.dir/__/reports/report_suites.c.o -c /work/wt/core/reports/report_suites.c
 
 harness/CMakeFiles/rc_core.dir/__/reports/report_suites.c.i: cmake_force
@@ -1119,10 +1203,24 @@ harness/CMakeFiles/rc_core.dir/__/reports/report_suites.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/rc_core.dir/__/reports/report_suites.c.s"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/wt/core/reports/report_suites.c -o CMakeFiles/rc_core.dir/__/reports/report_suites.c.s
 
+harness/CMakeFiles/rc_core.dir/__/reports/report_targets.c.o: harness/CMakeFiles/rc_core.dir/flags.make
+harness/CMakeFiles/rc_core.dir/__/reports/report_targets.c.o: /work/wt/core/reports/report_targets.c
+harness/CMakeFiles/rc_core.dir/__/reports/report_targets.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_82) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_targets.c.o"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/reports/report_targets.c.o -MF CMakeFiles/rc_core.dir/__/reports/report_targets.c.o.d -o CMakeFiles/rc_core.dir/__/reports/report_targets.c.o -c /work/wt/core/reports/report_targets.c
+
+harness/CMakeFiles/rc_core.dir/__/reports/report_targets.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/rc_core.dir/__/reports/report_targets.c.i"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/wt/core/reports/report_targets.c > CMakeFiles/rc_core.dir/__/reports/report_targets.c.i
+
+harness/CMakeFiles/rc_core.dir/__/reports/report_targets.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/rc_core.dir/__/reports/report_targets.c.s"
+	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/wt/core/reports/report_targets.c -o CMakeFiles/rc_core.dir/__/reports/report_targets.c.s
+
 harness/CMakeFiles/rc_core.dir/__/reports/report_terminal.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/reports/report_terminal.c.o: /work/wt/core/reports/report_terminal.c
 harness/CMakeFiles/rc_core.dir/__/reports/report_terminal.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_76) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_terminal.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_83) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_terminal.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/reports/report_terminal.c.o -MF CMakeFiles/rc_core.dir/__/reports/report_terminal.c.o.d -o CMakeFiles/rc_core.dir/__/reports/report_terminal.c.o -c /work/wt/core/reports/report_terminal.c
 
 harness/CMakeFiles/rc_core.dir/__/reports/report_terminal.c.i: cmake_force
@@ -1136,7 +1234,7 @@ harness/CMakeFiles/rc_core.dir/__/reports/report_terminal.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/reports/report_text.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/reports/report_text.c.o: /work/wt/core/reports/report_text.c
 harness/CMakeFiles/rc_core.dir/__/reports/report_text.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_77) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_text.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_84) "Building C object harness/CMakeFiles/rc_core.dir/__/reports/report_text.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/reports/report_text.c.o -MF CMakeFiles/rc_core.dir/__/reports/report_text.c.o.d -o CMakeFiles/rc_core.dir/__/reports/report_text.c.o -c /work/wt/core/reports/report_text.c
 
 harness/CMakeFiles/rc_core.dir/__/reports/report_text.c.i: cmake_force
@@ -1150,7 +1248,7 @@ harness/CMakeFiles/rc_core.dir/__/reports/report_text.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/suites/accuracy.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/suites/accuracy.c.o: /work/wt/core/suites/accuracy.c
 harness/CMakeFiles/rc_core.dir/__/suites/accuracy.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_78) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/accuracy.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_85) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/accuracy.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/suites/accuracy.c.o -MF CMakeFiles/rc_core.dir/__/suites/accuracy.c.o.d -o CMakeFiles/rc_core.dir/__/suites/accuracy.c.o -c /work/wt/core/suites/accuracy.c
 
 harness/CMakeFiles/rc_core.dir/__/suites/accuracy.c.i: cmake_force
@@ -1164,7 +1262,7 @@ harness/CMakeFiles/rc_core.dir/__/suites/accuracy.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/suites/backward.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/suites/backward.c.o: /work/wt/core/suites/backward.c
 harness/CMakeFiles/rc_core.dir/__/suites/backward.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_79) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/backward.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_86) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/backward.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/suites/backward.c.o -MF CMakeFiles/rc_core.dir/__/suites/backward.c.o.d -o CMakeFiles/rc_core.dir/__/suites/backward.c.o -c /work/wt/core/suites/backward.c
 
 harness/CMakeFiles/rc_core.dir/__/suites/backward.c.i: cmake_force
@@ -1178,7 +1276,7 @@ harness/CMakeFiles/rc_core.dir/__/suites/backward.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/suites/cos_sin.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/suites/cos_sin.c.o: /work/wt/core/suites/cos_sin.c
 harness/CMakeFiles/rc_core.dir/__/suites/cos_sin.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_80) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/cos_sin.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_87) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/cos_sin.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/suites/cos_sin.c.o -MF CMakeFiles/rc_core.dir/__/suites/cos_sin.c.o.d -o CMakeFiles/rc_core.dir/__/suites/cos_sin.c.o -c /work/wt/core/suites/cos_sin.c
 
 harness/CMakeFiles/rc_core.dir/__/suites/cos_sin.c.i: cmake_force
@@ -1192,7 +1290,7 @@ harness/CMakeFiles/rc_core.dir/__/suites/cos_sin.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/suites/long_context.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/suites/long_context.c.o: /work/wt/core/suites/long_context.c
 harness/CMakeFiles/rc_core.dir/__/suites/long_context.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_81) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/long_context.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_88) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/long_context.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/suites/long_context.c.o -MF CMakeFiles/rc_core.dir/__/suites/long_context.c.o.d -o CMakeFiles/rc_core.dir/__/suites/long_context.c.o -c /work/wt/core/suites/long_context.c
 
 harness/CMakeFiles/rc_core.dir/__/suites/long_context.c.i: cmake_force
@@ -1206,7 +1304,7 @@ harness/CMakeFiles/rc_core.dir/__/suites/long_context.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/suites/positions.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/suites/positions.c.o: /work/wt/core/suites/positions.c
 harness/CMakeFiles/rc_core.dir/__/suites/positions.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_82) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/positions.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_89) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/positions.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/suites/positions.c.o -MF CMakeFiles/rc_core.dir/__/suites/positions.c.o.d -o CMakeFiles/rc_core.dir/__/suites/positions.c.o -c /work/wt/core/suites/positions.c
 
 harness/CMakeFiles/rc_core.dir/__/suites/positions.c.i: cmake_force
@@ -1220,7 +1318,7 @@ harness/CMakeFiles/rc_core.dir/__/suites/positions.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/suites/properties.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/suites/properties.c.o: /work/wt/core/suites/properties.c
 harness/CMakeFiles/rc_core.dir/__/suites/properties.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_83) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/properties.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_90) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/properties.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/suites/properties.c.o -MF CMakeFiles/rc_core.dir/__/suites/properties.c.o.d -o CMakeFiles/rc_core.dir/__/suites/properties.c.o -c /work/wt/core/suites/properties.c
 
 harness/CMakeFiles/rc_core.dir/__/suites/properties.c.i: cmake_force
@@ -1234,7 +1332,7 @@ harness/CMakeFiles/rc_core.dir/__/suites/properties.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/suites/scaling.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/suites/scaling.c.o: /work/wt/core/suites/scaling.c
 harness/CMakeFiles/rc_core.dir/__/suites/scaling.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_84) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/scaling.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_91) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/scaling.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/suites/scaling.c.o -MF CMakeFiles/rc_core.dir/__/suites/scaling.c.o.d -o CMakeFiles/rc_core.dir/__/suites/scaling.c.o -c /work/wt/core/suites/scaling.c
 
 harness/CMakeFiles/rc_core.dir/__/suites/scaling.c.i: cmake_force
@@ -1248,7 +1346,7 @@ harness/CMakeFiles/rc_core.dir/__/suites/scaling.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/suites/suite_util.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/suites/suite_util.c.o: /work/wt/core/suites/suite_util.c
 harness/CMakeFiles/rc_core.dir/__/suites/suite_util.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_85) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/suite_util.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_92) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/suite_util.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/suites/suite_util.c.o -MF CMakeFiles/rc_core.dir/__/suites/suite_util.c.o.d -o CMakeFiles/rc_core.dir/__/suites/suite_util.c.o -c /work/wt/core/suites/suite_util.c
 
 harness/CMakeFiles/rc_core.dir/__/suites/suite_util.c.i: cmake_force
@@ -1262,7 +1360,7 @@ harness/CMakeFiles/rc_core.dir/__/suites/suite_util.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/suites/suites.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/suites/suites.c.o: /work/wt/core/suites/suites.c
 harness/CMakeFiles/rc_core.dir/__/suites/suites.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_86) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/suites.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_93) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/suites.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/suites/suites.c.o -MF CMakeFiles/rc_core.dir/__/suites/suites.c.o.d -o CMakeFiles/rc_core.dir/__/suites/suites.c.o -c /work/wt/core/suites/suites.c
 
 harness/CMakeFiles/rc_core.dir/__/suites/suites.c.i: cmake_force
@@ -1276,7 +1374,7 @@ harness/CMakeFiles/rc_core.dir/__/suites/suites.c.s: cmake_force
 harness/CMakeFiles/rc_core.dir/__/suites/validation.c.o: harness/CMakeFiles/rc_core.dir/flags.make
 harness/CMakeFiles/rc_core.dir/__/suites/validation.c.o: /work/wt/core/suites/validation.c
 harness/CMakeFiles/rc_core.dir/__/suites/validation.c.o: harness/CMakeFiles/rc_core.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_87) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/validation.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_94) "Building C object harness/CMakeFiles/rc_core.dir/__/suites/validation.c.o"
 	cd /work/wt/core/build2/harness && /usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT harness/CMakeFiles/rc_core.dir/__/suites/validation.c.o -MF CMakeFiles/rc_core.dir/__/suites/validation.c.o.d -o CMakeFiles/rc_core.dir/__/suites/validation.c.o -c /work/wt/core/suites/validation.c
 
 harness/CMakeFiles/rc_core.dir/__/suites/validation.c.i: cmake_force
@@ -1290,6 +1388,7 @@ harness/CMakeFiles/rc_core.dir/__/suites/validation.c.s: cmake_force
 # Object files for target rc_core
 rc_core_OBJECTS = \
 "CMakeFiles/rc_core.dir/canary.c.o" \
+"CMakeFiles/rc_core.dir/cli_tables.c.o" \
 "CMakeFiles/rc_core.dir/cmd_catalogue.c.o" \
 "CMakeFiles/rc_core.dir/cmd_compare.c.o" \
 "CMakeFiles/rc_core.dir/cmd_golden.c.o" \
@@ -1306,7 +1405,9 @@ rc_core_OBJECTS = \
 "CMakeFiles/rc_core.dir/diagnose.c.o" \
 "CMakeFiles/rc_core.dir/dtype.c.o" \
 "CMakeFiles/rc_core.dir/errmodel.c.o" \
+"CMakeFiles/rc_core.dir/escape.c.o" \
 "CMakeFiles/rc_core.dir/execute.c.o" \
+"CMakeFiles/rc_core.dir/fileio.c.o" \
 "CMakeFiles/rc_core.dir/fpenv.c.o" \
 "CMakeFiles/rc_core.dir/golden.c.o" \
 "CMakeFiles/rc_core.dir/golden_cache.c.o" \
@@ -1325,6 +1426,8 @@ rc_core_OBJECTS = \
 "CMakeFiles/rc_core.dir/jobs.c.o" \
 "CMakeFiles/rc_core.dir/lint.c.o" \
 "CMakeFiles/rc_core.dir/loader.c.o" \
+"CMakeFiles/rc_core.dir/man.c.o" \
+"CMakeFiles/rc_core.dir/paths.c.o" \
 "CMakeFiles/rc_core.dir/plan.c.o" \
 "CMakeFiles/rc_core.dir/probe.c.o" \
 "CMakeFiles/rc_core.dir/probe_compare.c.o" \
@@ -1358,12 +1461,14 @@ rc_core_OBJECTS = \
 "CMakeFiles/rc_core.dir/versions.c.o" \
 "CMakeFiles/rc_core.dir/__/reports/report_atomic.c.o" \
 "CMakeFiles/rc_core.dir/__/reports/report_baseline.c.o" \
+"CMakeFiles/rc_core.dir/__/reports/report_coverage.c.o" \
 "CMakeFiles/rc_core.dir/__/reports/report_fmt.c.o" \
 "CMakeFiles/rc_core.dir/__/reports/report_json.c.o" \
 "CMakeFiles/rc_core.dir/__/reports/report_junit.c.o" \
 "CMakeFiles/rc_core.dir/__/reports/report_load.c.o" \
 "CMakeFiles/rc_core.dir/__/reports/report_markdown.c.o" \
 "CMakeFiles/rc_core.dir/__/reports/report_suites.c.o" \
+"CMakeFiles/rc_core.dir/__/reports/report_targets.c.o" \
 "CMakeFiles/rc_core.dir/__/reports/report_terminal.c.o" \
 "CMakeFiles/rc_core.dir/__/reports/report_text.c.o" \
 "CMakeFiles/rc_core.dir/__/suites/accuracy.c.o" \
@@ -1439,6 +1544,7 @@ rc_core_EXTERNAL_OBJECTS = \
 "/work/wt/core/build2/adapters/catalogue/CMakeFiles/rc_catalogue_objs.dir/__/reference/rope_ref_params.c.o"
 
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/canary.c.o
+harness/librc_core.a: harness/CMakeFiles/rc_core.dir/cli_tables.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/cmd_catalogue.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/cmd_compare.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/cmd_golden.c.o
@@ -1455,7 +1561,9 @@ harness/librc_core.a: harness/CMakeFiles/rc_core.dir/default_params.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/diagnose.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/dtype.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/errmodel.c.o
+harness/librc_core.a: harness/CMakeFiles/rc_core.dir/escape.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/execute.c.o
+harness/librc_core.a: harness/CMakeFiles/rc_core.dir/fileio.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/fpenv.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/golden.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/golden_cache.c.o
@@ -1474,6 +1582,8 @@ harness/librc_core.a: harness/CMakeFiles/rc_core.dir/guard.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/jobs.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/lint.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/loader.c.o
+harness/librc_core.a: harness/CMakeFiles/rc_core.dir/man.c.o
+harness/librc_core.a: harness/CMakeFiles/rc_core.dir/paths.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/plan.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/probe.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/probe_compare.c.o
@@ -1507,12 +1617,14 @@ harness/librc_core.a: harness/CMakeFiles/rc_core.dir/verify.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/versions.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/__/reports/report_atomic.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/__/reports/report_baseline.c.o
+harness/librc_core.a: harness/CMakeFiles/rc_core.dir/__/reports/report_coverage.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/__/reports/report_fmt.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/__/reports/report_json.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/__/reports/report_junit.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/__/reports/report_load.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/__/reports/report_markdown.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/__/reports/report_suites.c.o
+harness/librc_core.a: harness/CMakeFiles/rc_core.dir/__/reports/report_targets.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/__/reports/report_terminal.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/__/reports/report_text.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/__/suites/accuracy.c.o
@@ -1585,7 +1697,7 @@ harness/librc_core.a: adapters/catalogue/CMakeFiles/rc_catalogue_objs.dir/__/ref
 harness/librc_core.a: adapters/catalogue/CMakeFiles/rc_catalogue_objs.dir/__/reference/rope_ref_params.c.o
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/build.make
 harness/librc_core.a: harness/CMakeFiles/rc_core.dir/link.txt
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_88) "Linking C static library librc_core.a"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/wt/core/build2/CMakeFiles --progress-num=$(CMAKE_PROGRESS_95) "Linking C static library librc_core.a"
 	cd /work/wt/core/build2/harness && $(CMAKE_COMMAND) -P CMakeFiles/rc_core.dir/cmake_clean_target.cmake
 	cd /work/wt/core/build2/harness && $(CMAKE_COMMAND) -E cmake_link_script CMakeFiles/rc_core.dir/link.txt --verbose=$(VERBOSE)
 

@@ -24,8 +24,9 @@ harness/CMakeFiles/rc_core.dir/cmd_catalogue.c.o: \
  /usr/include/x86_64-linux-gnu/bits/floatn.h \
  /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
  /usr/include/x86_64-linux-gnu/bits/stdio.h \
- /work/wt/core/harness/commands.def /work/wt/core/harness/execute.h \
- /work/wt/core/harness/progress.h /work/wt/core/harness/run.h \
+ /work/wt/core/harness/commands.def /work/wt/core/harness/escape.h \
+ /work/wt/core/harness/execute.h /work/wt/core/harness/progress.h \
+ /work/wt/core/harness/run.h \
  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdint.h /usr/include/stdint.h \
  /usr/include/x86_64-linux-gnu/bits/wchar.h \
  /usr/include/x86_64-linux-gnu/bits/stdint-intn.h \
@@ -35,10 +36,11 @@ harness/CMakeFiles/rc_core.dir/cmd_catalogue.c.o: \
  /work/wt/core/harness/golden.h /work/wt/core/harness/loader.h \
  /work/wt/core/harness/plan.h /work/wt/core/harness/sandbox.h \
  /work/wt/core/harness/prng.h /work/wt/core/harness/results.h \
- /work/wt/core/harness/diagnose.h \
+ /work/wt/core/harness/fileio.h /work/wt/core/reports/report.h \
+ /work/wt/core/harness/results.h /work/wt/core/harness/diagnose.h \
  /work/wt/core/adapters/catalogue/catalogue.h \
- /work/wt/core/harness/grid.h /usr/include/stdlib.h \
- /usr/include/x86_64-linux-gnu/bits/waitflags.h \
+ /work/wt/core/harness/grid.h /work/wt/core/harness/paths.h \
+ /usr/include/stdlib.h /usr/include/x86_64-linux-gnu/bits/waitflags.h \
  /usr/include/x86_64-linux-gnu/bits/waitstatus.h \
  /usr/include/x86_64-linux-gnu/sys/types.h \
  /usr/include/x86_64-linux-gnu/bits/types/clock_t.h \

@@ -24,7 +24,8 @@ harness/CMakeFiles/rc_core.dir/cmd_compare.c.o: \
  /usr/include/x86_64-linux-gnu/bits/floatn.h \
  /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
  /usr/include/x86_64-linux-gnu/bits/stdio.h \
- /work/wt/core/harness/commands.def /work/wt/core/harness/config.h \
+ /work/wt/core/harness/commands.def /work/wt/core/harness/escape.h \
+ /work/wt/core/harness/config.h \
  /work/wt/core/include/rope_conform/adapter.h \
  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdint.h /usr/include/stdint.h \
  /usr/include/x86_64-linux-gnu/bits/wchar.h \

@@ -24,14 +24,16 @@ harness/CMakeFiles/rc_core.dir/cmd_identify.c.o: \
  /usr/include/x86_64-linux-gnu/bits/floatn.h \
  /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
  /usr/include/x86_64-linux-gnu/bits/stdio.h \
- /work/wt/core/harness/commands.def /work/wt/core/harness/config.h \
+ /work/wt/core/harness/commands.def /work/wt/core/harness/escape.h \
+ /work/wt/core/harness/config.h \
  /work/wt/core/include/rope_conform/adapter.h \
  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdint.h /usr/include/stdint.h \
  /usr/include/x86_64-linux-gnu/bits/wchar.h \
  /usr/include/x86_64-linux-gnu/bits/stdint-intn.h \
  /usr/include/x86_64-linux-gnu/bits/stdint-uintn.h \
  /work/wt/core/harness/dtype.h /work/wt/core/harness/probe.h \
- /work/wt/core/harness/loader.h /work/wt/core/harness/variants.h \
+ /work/wt/core/harness/loader.h /work/wt/core/reports/report.h \
+ /work/wt/core/harness/results.h /work/wt/core/harness/variants.h \
  /work/wt/core/harness/rope_type.h /usr/include/cjson/cJSON.h \
  /usr/include/getopt.h /usr/include/x86_64-linux-gnu/bits/getopt_core.h \
  /usr/include/x86_64-linux-gnu/bits/getopt_ext.h /usr/include/stdlib.h \

@@ -24,7 +24,8 @@ harness/CMakeFiles/rc_core.dir/cmd_lint.c.o: \
  /usr/include/x86_64-linux-gnu/bits/floatn.h \
  /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
  /usr/include/x86_64-linux-gnu/bits/stdio.h \
- /work/wt/core/harness/commands.def /work/wt/core/harness/dtype.h \
+ /work/wt/core/harness/commands.def /work/wt/core/harness/escape.h \
+ /work/wt/core/harness/dtype.h \
  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdint.h /usr/include/stdint.h \
  /usr/include/x86_64-linux-gnu/bits/wchar.h \
  /usr/include/x86_64-linux-gnu/bits/stdint-intn.h \

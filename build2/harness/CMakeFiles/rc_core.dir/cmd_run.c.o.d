@@ -24,20 +24,22 @@ harness/CMakeFiles/rc_core.dir/cmd_run.c.o: \
  /usr/include/x86_64-linux-gnu/bits/floatn.h \
  /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
  /usr/include/x86_64-linux-gnu/bits/stdio.h \
- /work/wt/core/harness/commands.def /work/wt/core/harness/dtype.h \
+ /work/wt/core/harness/commands.def /work/wt/core/harness/escape.h \
+ /work/wt/core/harness/dtype.h \
  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdint.h /usr/include/stdint.h \
  /usr/include/x86_64-linux-gnu/bits/wchar.h \
  /usr/include/x86_64-linux-gnu/bits/stdint-intn.h \
  /usr/include/x86_64-linux-gnu/bits/stdint-uintn.h \
  /work/wt/core/include/rope_conform/adapter.h \
- /work/wt/core/harness/errmodel.h /work/wt/core/reports/report.h \
- /work/wt/core/harness/results.h /work/wt/core/harness/run.h \
- /work/wt/core/harness/config.h /work/wt/core/harness/golden.h \
- /work/wt/core/harness/loader.h /work/wt/core/harness/plan.h \
- /work/wt/core/harness/sandbox.h /work/wt/core/harness/prng.h \
- /work/wt/core/harness/results.h /work/wt/core/harness/shard.h \
- /usr/include/errno.h /usr/include/x86_64-linux-gnu/bits/errno.h \
- /usr/include/linux/errno.h /usr/include/x86_64-linux-gnu/asm/errno.h \
+ /work/wt/core/harness/errmodel.h /work/wt/core/harness/fileio.h \
+ /work/wt/core/reports/report.h /work/wt/core/harness/results.h \
+ /work/wt/core/harness/run.h /work/wt/core/harness/config.h \
+ /work/wt/core/harness/golden.h /work/wt/core/harness/loader.h \
+ /work/wt/core/harness/plan.h /work/wt/core/harness/sandbox.h \
+ /work/wt/core/harness/prng.h /work/wt/core/harness/results.h \
+ /work/wt/core/harness/shard.h /usr/include/errno.h \
+ /usr/include/x86_64-linux-gnu/bits/errno.h /usr/include/linux/errno.h \
+ /usr/include/x86_64-linux-gnu/asm/errno.h \
  /usr/include/asm-generic/errno.h /usr/include/asm-generic/errno-base.h \
  /usr/include/getopt.h /usr/include/x86_64-linux-gnu/bits/getopt_core.h \
  /usr/include/x86_64-linux-gnu/bits/getopt_ext.h /usr/include/math.h \

@@ -18,9 +18,9 @@ harness/CMakeFiles/rc_core.dir/config.c.o: /work/wt/core/harness/config.c \
  /usr/include/x86_64-linux-gnu/bits/stdint-uintn.h \
  /usr/include/cjson/cJSON.h /work/wt/core/harness/config.h \
  /work/wt/core/include/rope_conform/adapter.h \
- /work/wt/core/harness/rope_type.h /usr/include/errno.h \
- /usr/include/x86_64-linux-gnu/bits/errno.h /usr/include/linux/errno.h \
- /usr/include/x86_64-linux-gnu/asm/errno.h \
+ /work/wt/core/harness/rope_type.h /work/wt/core/harness/fileio.h \
+ /usr/include/errno.h /usr/include/x86_64-linux-gnu/bits/errno.h \
+ /usr/include/linux/errno.h /usr/include/x86_64-linux-gnu/asm/errno.h \
  /usr/include/asm-generic/errno.h /usr/include/asm-generic/errno-base.h \
  /usr/include/stdio.h /usr/lib/gcc/x86_64-linux-gnu/12/include/stdarg.h \
  /usr/include/x86_64-linux-gnu/bits/types/__fpos_t.h \

@@ -17,10 +17,13 @@ harness/CMakeFiles/rc_core.dir/lint.c.o: /work/wt/core/harness/lint.c \
  /usr/include/x86_64-linux-gnu/bits/stdint-intn.h \
  /usr/include/x86_64-linux-gnu/bits/stdint-uintn.h \
  /work/wt/core/include/rope_conform/adapter.h \
- /work/wt/core/harness/config.h /work/wt/core/harness/dtype.h \
- /work/wt/core/harness/golden.h /work/wt/core/harness/variants.h \
- /work/wt/core/harness/rope_type.h /usr/include/cjson/cJSON.h \
- /usr/include/math.h /usr/include/x86_64-linux-gnu/bits/math-vector.h \
+ /work/wt/core/harness/escape.h \
+ /usr/lib/gcc/x86_64-linux-gnu/12/include/stdarg.h \
+ /work/wt/core/harness/fileio.h /work/wt/core/harness/config.h \
+ /work/wt/core/harness/dtype.h /work/wt/core/harness/golden.h \
+ /work/wt/core/harness/variants.h /work/wt/core/harness/rope_type.h \
+ /usr/include/cjson/cJSON.h /usr/include/math.h \
+ /usr/include/x86_64-linux-gnu/bits/math-vector.h \
  /usr/include/x86_64-linux-gnu/bits/libm-simd-decl-stubs.h \
  /usr/include/x86_64-linux-gnu/bits/floatn.h \
  /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
@@ -28,8 +31,7 @@ harness/CMakeFiles/rc_core.dir/lint.c.o: /work/wt/core/harness/lint.c \
  /usr/include/x86_64-linux-gnu/bits/fp-logb.h \
  /usr/include/x86_64-linux-gnu/bits/fp-fast.h \
  /usr/include/x86_64-linux-gnu/bits/mathcalls-helper-functions.h \
- /usr/include/x86_64-linux-gnu/bits/mathcalls.h \
- /usr/lib/gcc/x86_64-linux-gnu/12/include/stdarg.h /usr/include/stdio.h \
+ /usr/include/x86_64-linux-gnu/bits/mathcalls.h /usr/include/stdio.h \
  /usr/include/x86_64-linux-gnu/bits/types/__fpos_t.h \
  /usr/include/x86_64-linux-gnu/bits/types/__mbstate_t.h \
  /usr/include/x86_64-linux-gnu/bits/types/__fpos64_t.h \

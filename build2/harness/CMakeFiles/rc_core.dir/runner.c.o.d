@@ -32,11 +32,12 @@ harness/CMakeFiles/rc_core.dir/runner.c.o: /work/wt/core/harness/runner.c \
  /work/wt/core/harness/golden.h /work/wt/core/harness/loader.h \
  /work/wt/core/harness/plan.h /work/wt/core/harness/sandbox.h \
  /work/wt/core/harness/prng.h /work/wt/core/harness/results.h \
- /work/wt/core/harness/execute.h /work/wt/core/harness/progress.h \
- /work/wt/core/harness/grid.h /work/wt/core/harness/jobs.h \
- /work/wt/core/reports/report.h /work/wt/core/harness/results.h \
- /work/wt/core/harness/shard.h /work/wt/core/harness/vectors.h \
- /usr/include/stdlib.h /usr/include/x86_64-linux-gnu/bits/waitflags.h \
+ /work/wt/core/harness/escape.h /work/wt/core/harness/execute.h \
+ /work/wt/core/harness/progress.h /work/wt/core/harness/grid.h \
+ /work/wt/core/harness/jobs.h /work/wt/core/reports/report.h \
+ /work/wt/core/harness/results.h /work/wt/core/harness/shard.h \
+ /work/wt/core/harness/vectors.h /usr/include/stdlib.h \
+ /usr/include/x86_64-linux-gnu/bits/waitflags.h \
  /usr/include/x86_64-linux-gnu/bits/waitstatus.h \
  /usr/include/x86_64-linux-gnu/sys/types.h \
  /usr/include/x86_64-linux-gnu/bits/types/clock_t.h \

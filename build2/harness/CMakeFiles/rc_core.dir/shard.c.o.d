@@ -33,8 +33,9 @@ harness/CMakeFiles/rc_core.dir/shard.c.o: /work/wt/core/harness/shard.c \
  /work/wt/core/harness/golden.h /work/wt/core/harness/loader.h \
  /work/wt/core/harness/plan.h /work/wt/core/harness/sandbox.h \
  /work/wt/core/harness/prng.h /work/wt/core/harness/results.h \
- /work/wt/core/reports/report.h /work/wt/core/harness/results.h \
- /usr/include/stdlib.h /usr/include/x86_64-linux-gnu/bits/waitflags.h \
+ /work/wt/core/harness/escape.h /work/wt/core/reports/report.h \
+ /work/wt/core/harness/results.h /usr/include/stdlib.h \
+ /usr/include/x86_64-linux-gnu/bits/waitflags.h \
  /usr/include/x86_64-linux-gnu/bits/waitstatus.h \
  /usr/include/x86_64-linux-gnu/sys/types.h \
  /usr/include/x86_64-linux-gnu/bits/types/clock_t.h \

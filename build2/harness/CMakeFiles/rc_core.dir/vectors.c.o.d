@@ -31,9 +31,9 @@ harness/CMakeFiles/rc_core.dir/vectors.c.o: \
  /work/wt/core/include/rope_conform/adapter.h \
  /work/wt/core/harness/config.h /work/wt/core/harness/dtype.h \
  /work/wt/core/reports/report.h /work/wt/core/harness/results.h \
- /usr/include/cjson/cJSON.h /usr/include/errno.h \
- /usr/include/x86_64-linux-gnu/bits/errno.h /usr/include/linux/errno.h \
- /usr/include/x86_64-linux-gnu/asm/errno.h \
+ /work/wt/core/harness/fileio.h /usr/include/cjson/cJSON.h \
+ /usr/include/errno.h /usr/include/x86_64-linux-gnu/bits/errno.h \
+ /usr/include/linux/errno.h /usr/include/x86_64-linux-gnu/asm/errno.h \
  /usr/include/asm-generic/errno.h /usr/include/asm-generic/errno-base.h \
  /usr/include/inttypes.h /usr/include/math.h \
  /usr/include/x86_64-linux-gnu/bits/math-vector.h \

@@ -29,7 +29,8 @@ harness/CMakeFiles/rc_core.dir/__/reports/report_text.c.o: \
  /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
  /usr/include/x86_64-linux-gnu/bits/stdio.h \
  /work/wt/core/harness/results.h \
- /work/wt/core/include/rope_conform/adapter.h /usr/include/stdlib.h \
+ /work/wt/core/include/rope_conform/adapter.h \
+ /work/wt/core/harness/escape.h /usr/include/stdlib.h \
  /usr/include/x86_64-linux-gnu/bits/waitflags.h \
  /usr/include/x86_64-linux-gnu/bits/waitstatus.h \
  /usr/include/x86_64-linux-gnu/sys/types.h \

@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for testadapter_evil_strings.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for testadapter_evil_strings.
+# This may be replaced when dependencies are built.
