@@ -10,6 +10,7 @@
 #include "diagnose.h"
 #include "dtype.h"
 #include "grid.h"
+#include "judge.h"
 #include "report.h"
 #include "shard.h"
 #include "variants.h"
@@ -118,31 +119,6 @@ static int execute_cases(rc_ctx *ctx, rc_plan *plan, size_t start, size_t end)
     return 0;
 }
 
-static void judge_case(rc_ctx *ctx, rc_case *c, rc_case_result *res)
-{
-    double t0 = now_seconds();
-    snprintf(res->suite, sizeof res->suite, "%s", c->suite->name);
-    snprintf(res->name, sizeof res->name, "%s", c->name);
-    res->params = c->cfg.params;
-    res->params.short_factor = res->params.long_factor = NULL;
-    res->dtype = c->dtype;
-    if (!c->executed) {
-        res->status = RC_STATUS_FAIL;
-        snprintf(res->message, sizeof res->message, "internal: the sandbox could not run the candidate");
-    } else {
-        c->suite->verify(ctx, c, res);
-        /* name the known bug a FAIL most likely is (harness/diagnose.c) */
-        if (res->status == RC_STATUS_FAIL)
-            rc_diagnose_case(ctx, c, res);
-    }
-    /* time in the candidate plus time judging it */
-    double in_candidate = 0.0;
-    for (int k = 0; k < c->n_calls; k++)
-        in_candidate += c->calls[k].res.seconds;
-    res->seconds = in_candidate + (now_seconds() - t0);
-    rc_case_release(c);
-}
-
 /* Unchecked fixture of each suite's TCase: runs that suite's candidate
  * calls before Check judges its cases (generation, execution and
  * verification stay separate steps). */
@@ -162,7 +138,7 @@ START_TEST(conformance_case)
     rc_case *c = g_run.plan->cases[_i];
     rc_case_result *res = rc_results_add(g_run.results);
     ck_assert_msg(res != NULL, "out of memory");
-    judge_case(g_run.ctx, c, res);
+    rc_judge_case(g_run.ctx, c, res);
     g_run.done++;
     progress(c->suite->name);
     ck_assert_msg(res->status != RC_STATUS_FAIL, "%s: %s", res->name, res->message);
@@ -193,19 +169,6 @@ static void cpu_name(char *buf, size_t n)
         }
     }
     fclose(f);
-}
-
-static int write_reports(const rc_run_opts *o, const rc_results *r)
-{
-    char err[512];
-    int bad = 0;
-    if (o->json && rc_report_json(r, o->json, err, sizeof err) != 0)
-        bad = fprintf(stderr, "rope-conform: %s\n", err) > 0;
-    if (o->junit && rc_report_junit(r, o->junit, err, sizeof err) != 0)
-        bad = fprintf(stderr, "rope-conform: %s\n", err) > 0;
-    if (o->markdown && rc_report_markdown(r, o->markdown, err, sizeof err) != 0)
-        bad = fprintf(stderr, "rope-conform: %s\n", err) > 0;
-    return bad;
 }
 
 static void list_plan(const rc_ctx *ctx, const rc_plan *plan)
@@ -389,36 +352,7 @@ int rc_run(const rc_run_opts *opts)
     }
     info->wall_seconds = now_seconds() - t0;
 
-    if (!o->quiet)
-        rc_report_terminal(&results, stdout, o->color, o->verbose);
-    int report_error = write_reports(o, &results);
-    rc_status verdict = rc_results_verdict(&results);
-    code = verdict == RC_STATUS_FAIL ? 1 : 0;
-
-    if (o->baseline) {
-        rc_results base;
-        memset(&base, 0, sizeof base);
-        rc_report_meta meta;
-        if (rc_report_load_json_ex(o->baseline, &base, &meta, err, sizeof err) != 0) {
-            fprintf(stderr, "rope-conform: %s\n", err);
-            code = 2;
-        } else {
-            rc_baseline_diff diff;
-            memset(&diff, 0, sizeof diff);
-            int reg = rc_report_baseline(&results, &base, o->baseline_factor, &diff);
-            if (reg < 0) {
-                code = 3;
-            } else {
-                rc_baseline_diff_print(&diff, stdout, o->color);
-                if (reg > 0 && code == 0)
-                    code = 1;
-            }
-            rc_baseline_diff_free(&diff);
-        }
-        rc_results_free(&base);
-    }
-    if (report_error && code == 0)
-        code = 3;
+    code = rc_run_conclude(o, &results);
 done:
     if (worker > 0) {
         /* a worker's whole output is its JSON report; the parent merges */

@@ -2,7 +2,7 @@
  * librope_python.so: a candidate written in Python (docs/python.md).
  *
  * RC_PYTHON_CANDIDATE=module:function names fn(x, positions, params) -> y.
- * Each ABI call hands the bridge (bridge.py) the params as a dict, the
+ * Each ABI call hands the bridge (python/rope_conform/bridge.py) the params as a dict, the
  * positions and the input as bytes; the bridge builds torch tensors (or
  * numpy arrays), calls fn, checks what comes back (type, dtype, shape,
  * contiguity) and returns bytes, which are copied into the output.  A

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern const char rcpy_bridge_source[];   /* bridge.py, generated at build time */
+extern const char rcpy_bridge_source[];   /* python/rope_conform/bridge.py, generated at build time */
 
 static struct {
     int state;                 /* 0 not tried, 1 started, -1 failed     */

@@ -1,5 +1,5 @@
 /* The embedded interpreter of librope_python.so: started once per process
- * (its children inherit it across fork), with the bridge (bridge.py)
+ * (its children inherit it across fork), with the bridge (python/rope_conform/bridge.py)
  * loaded and the candidate named by RC_PYTHON_CANDIDATE imported. */
 #ifndef RC_PY_EMBED_H
 #define RC_PY_EMBED_H

@@ -1,6 +1,7 @@
 """The Python side of librope_python.so (docs/python.md).
 
-The adapter compiles this file into the interpreter it embeds, calls
+The adapter (adapters/python) carries this file and compiles it into the
+interpreter it embeds, calls
 start(spec) once per process, and then turns each ABI call into a call of
 the Candidate below.  Every entry point returns (status, payload): 0 and the
 output bytes, 1 and a reason (unsupported: a skip), or 2 and a one-line
