@@ -17,7 +17,6 @@
 #include <string.h>
 
 static char g_error[512] = "no error";
-static rcpy_info g_info;
 
 static size_t dtype_size(rc_dtype t) { return t == RC_F64 ? 8 : t == RC_F32 ? 4 : 2; }
 
@@ -86,7 +85,7 @@ static int take_result(PyObject *res, int (*sink)(const char *, Py_ssize_t, void
 static PyObject *candidate(void)
 {
     char err[512];
-    PyObject *c = rcpy_start(NULL, err, sizeof err);
+    PyObject *c = rcpy_candidate(err, sizeof err);
     if (!c)
         fail(RC_ERROR, err);
     return c;
@@ -207,31 +206,35 @@ static int py_cos_sin(void *state, const rc_rope_params *p, const int64_t *posit
     return take_result(res, sink_cos_sin, &o);
 }
 
+/* backward and cos_sin are always offered: a candidate without
+ * fn.backward or fn.cos_sin declines those calls (a skip), since the table
+ * is read before the candidate is imported. */
 static rc_adapter g_adapter = {
     .abi_version = RC_ABI_VERSION,
     .struct_size = sizeof(rc_adapter),
     .name = "python",
-    .version = g_info.version,
     .init = py_init,
     .fini = py_fini,
     .supports = py_supports,
     .apply = py_apply,
+    .backward = py_backward,
+    .cos_sin = py_cos_sin,
     .last_error = py_last_error,
 };
 
-/* The harness calls this in its own process: the interpreter starts and
- * the candidate is imported here, once, so the table can say whether fn
- * has backward and cos_sin.  A candidate that cannot be loaded is a load
- * error: one line on stderr, and no table. */
+/* The harness calls this when it loads the adapter (in a probe child
+ * first, under a time limit): start the interpreter and check that the
+ * candidate can be found, but leave the import for later (py_embed.h).
+ * A candidate that cannot be found is a load error: one line on stderr,
+ * and no table. */
 const rc_adapter *rope_conform_adapter(void);
 const rc_adapter *rope_conform_adapter(void)
 {
     char err[512];
-    if (!rcpy_start(&g_info, err, sizeof err)) {
+    if (rcpy_boot(err, sizeof err) != 0) {
         fprintf(stderr, "librope_python: %s\n", err);
         return NULL;
     }
-    g_adapter.backward = g_info.has_backward ? py_backward : NULL;
-    g_adapter.cos_sin = g_info.has_cos_sin ? py_cos_sin : NULL;
+    g_adapter.version = rcpy_version();
     return &g_adapter;
 }

@@ -3,11 +3,9 @@
  * Adapters are loaded RTLD_LOCAL, so libpython's symbols would be invisible
  * to the extension modules the candidate imports (numpy, torch), which
  * fail with "undefined symbol: PyExc_...".  Re-opening libpython
- * RTLD_GLOBAL first makes them visible.  The interpreter then starts once:
- * the harness loads the adapter in its own process, and every sandbox
- * child forked from it inherits the started interpreter and the imported
- * candidate (CPython's fork hooks run around each fork), so no child pays
- * for `import torch` again. */
+ * RTLD_GLOBAL first makes them visible.  The interpreter starts once per
+ * process and stays across init/fini pairs; CPython's own fork hooks run
+ * around every fork, so children carry on with the parent's interpreter. */
 #include "py_embed.h"
 
 #include <dlfcn.h>
@@ -16,18 +14,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern const char rcpy_bridge_source[];   /* python/rope_conform/bridge.py, generated at build time */
+extern const char rcpy_bridge_source[];   /* python/rope_conform/bridge.py, built in */
 
 static struct {
-    int state;                 /* 0 not tried, 1 started, -1 failed     */
+    int booted;                /* 0 not tried, 1 running, -1 failed      */
+    int loading;               /* inside rcpy_candidate (it may fork)    */
+    char spec[512];
     char err[512];
-    PyObject *candidate;
-    rcpy_info info;
+    PyObject *bridge;          /* the module                             */
+    PyObject *candidate;       /* bridge.Candidate, once imported        */
+    char version[512];
 } g_py;
-
-static void before_fork(void) { if (g_py.state == 1) PyOS_BeforeFork(); }
-static void after_fork_parent(void) { if (g_py.state == 1) PyOS_AfterFork_Parent(); }
-static void after_fork_child(void) { if (g_py.state == 1) PyOS_AfterFork_Child(); }
 
 void rcpy_error_line(char *buf, size_t n)
 {
@@ -43,6 +40,21 @@ void rcpy_error_line(char *buf, size_t n)
     Py_XDECREF(tb);
     PyErr_Clear();
 }
+
+/* The harness forks a sandbox child for its calls: import the candidate
+ * first, here in the parent, then let CPython prepare for the fork. */
+static void before_fork(void)
+{
+    if (g_py.booted != 1)
+        return;
+    if (!g_py.loading) {
+        char err[512];
+        rcpy_candidate(err, sizeof err);   /* a failure is reported by init */
+    }
+    PyOS_BeforeFork();
+}
+static void after_fork_parent(void) { if (g_py.booted == 1) PyOS_AfterFork_Parent(); }
+static void after_fork_child(void) { if (g_py.booted == 1) PyOS_AfterFork_Child(); }
 
 static int init_interpreter(char *err, size_t n)
 {
@@ -65,18 +77,14 @@ static int init_interpreter(char *err, size_t n)
                  st.err_msg ? st.err_msg : "unknown error");
         return -1;
     }
-    pthread_atfork(before_fork, after_fork_parent, after_fork_child);
     return 0;
 }
 
-/* Compile bridge.py as module _rope_conform_bridge and call start(spec). */
-static PyObject *load_candidate(const char *spec, char *err, size_t n)
+/* bridge.NAME(spec) -> (status, payload): payload (new reference) when
+ * status is 0, else NULL with the message in err. */
+static PyObject *call_bridge(const char *name, char *err, size_t n)
 {
-    PyObject *code = Py_CompileString(rcpy_bridge_source, "rope_conform/bridge.py", Py_file_input);
-    PyObject *mod = code ? PyImport_ExecCodeModule("_rope_conform_bridge", code) : NULL;
-    PyObject *res = mod ? PyObject_CallMethod(mod, "start", "s", spec) : NULL;
-    Py_XDECREF(code);
-    Py_XDECREF(mod);
+    PyObject *res = PyObject_CallMethod(g_py.bridge, name, "s", g_py.spec);
     if (!res) {
         rcpy_error_line(err, n);
         return NULL;
@@ -89,57 +97,69 @@ static PyObject *load_candidate(const char *spec, char *err, size_t n)
     }
     if (status != 0) {
         const char *msg = payload && PyUnicode_Check(payload) ? PyUnicode_AsUTF8(payload) : NULL;
-        snprintf(err, n, "%s", msg ? msg : "the bridge could not start the candidate");
-        Py_DECREF(res);
-        return NULL;
+        snprintf(err, n, "%s", msg ? msg : "the bridge returned something other than (status, payload)");
+        payload = NULL;
     }
-    Py_INCREF(payload);
+    Py_XINCREF(payload);
     Py_DECREF(res);
+    PyErr_Clear();
     return payload;
 }
 
-static int read_info(PyObject *cand, rcpy_info *info)
+static int boot(void)
 {
-    PyObject *b = PyObject_GetAttrString(cand, "has_backward");
-    PyObject *c = PyObject_GetAttrString(cand, "has_cos_sin");
-    PyObject *v = PyObject_GetAttrString(cand, "version");
-    const char *vs = v ? PyUnicode_AsUTF8(v) : NULL;
-    int ok = b && c && vs;
-    if (ok) {
-        info->has_backward = PyObject_IsTrue(b) == 1;
-        info->has_cos_sin = PyObject_IsTrue(c) == 1;
-        snprintf(info->version, sizeof info->version, "%s", vs);
+    const char *spec = getenv("RC_PYTHON_CANDIDATE");
+    if (!spec || !spec[0]) {
+        snprintf(g_py.err, sizeof g_py.err, "RC_PYTHON_CANDIDATE is not set: give the candidate as module:function");
+        return -1;
     }
-    Py_XDECREF(b);
-    Py_XDECREF(c);
-    Py_XDECREF(v);
-    PyErr_Clear();
-    return ok ? 0 : -1;
+    snprintf(g_py.spec, sizeof g_py.spec, "%s", spec);
+    snprintf(g_py.version, sizeof g_py.version, "%s (not imported yet)", spec);
+    if (init_interpreter(g_py.err, sizeof g_py.err) != 0)
+        return -1;
+    PyObject *code = Py_CompileString(rcpy_bridge_source, "rope_conform/bridge.py", Py_file_input);
+    g_py.bridge = code ? PyImport_ExecCodeModule("_rope_conform_bridge", code) : NULL;
+    Py_XDECREF(code);
+    if (!g_py.bridge) {
+        rcpy_error_line(g_py.err, sizeof g_py.err);
+        return -1;
+    }
+    PyObject *found = call_bridge("find", g_py.err, sizeof g_py.err);
+    Py_XDECREF(found);
+    return found ? 0 : -1;
 }
 
-PyObject *rcpy_start(rcpy_info *info, char *err, size_t errlen)
+int rcpy_boot(char *err, size_t errlen)
 {
-    if (g_py.state == 0) {
-        const char *spec = getenv("RC_PYTHON_CANDIDATE");
-        g_py.state = -1;
-        if (!spec || !spec[0])
-            snprintf(g_py.err, sizeof g_py.err,
-                     "RC_PYTHON_CANDIDATE is not set: give the candidate as module:function");
-        else if (init_interpreter(g_py.err, sizeof g_py.err) == 0) {
-            g_py.state = 1;   /* the fork hooks apply from now on */
-            g_py.candidate = load_candidate(spec, g_py.err, sizeof g_py.err);
-            if (g_py.candidate && read_info(g_py.candidate, &g_py.info) != 0)
-                snprintf(g_py.err, sizeof g_py.err, "the bridge's Candidate lacks its attributes");
-            if (!g_py.candidate || g_py.err[0]) {
-                Py_CLEAR(g_py.candidate);
-            }
-        }
+    if (g_py.booted == 0) {
+        g_py.booted = boot() == 0 ? 1 : -1;
+        if (g_py.booted == 1)
+            pthread_atfork(before_fork, after_fork_parent, after_fork_child);
     }
-    if (!g_py.candidate) {
-        snprintf(err, errlen, "%s", g_py.err);
+    snprintf(err, errlen, "%s", g_py.err);
+    return g_py.booted == 1 ? 0 : -1;
+}
+
+PyObject *rcpy_candidate(char *err, size_t errlen)
+{
+    if (rcpy_boot(err, errlen) != 0)
         return NULL;
+    if (!g_py.candidate && !g_py.err[0]) {
+        g_py.loading = 1;
+        g_py.candidate = call_bridge("start", g_py.err, sizeof g_py.err);
+        PyObject *v = g_py.candidate ? PyObject_GetAttrString(g_py.candidate, "version") : NULL;
+        const char *vs = v ? PyUnicode_AsUTF8(v) : NULL;
+        if (vs)
+            snprintf(g_py.version, sizeof g_py.version, "%s", vs);
+        Py_XDECREF(v);
+        PyErr_Clear();
+        g_py.loading = 0;
     }
-    if (info)
-        *info = g_py.info;
+    snprintf(err, errlen, "%s", g_py.err);
     return g_py.candidate;
+}
+
+const char *rcpy_version(void)
+{
+    return g_py.version;
 }

@@ -1,9 +1,9 @@
 """The Python side of librope_python.so (docs/python.md).
 
 The adapter (adapters/python) carries this file and compiles it into the
-interpreter it embeds, calls
-start(spec) once per process, and then turns each ABI call into a call of
-the Candidate below.  Every entry point returns (status, payload): 0 and the
+interpreter it embeds, calls find(spec) when it is loaded and start(spec)
+once per process, and then turns each ABI call into a call of the
+Candidate below.  Every entry point returns (status, payload): 0 and the
 output bytes, 1 and a reason (unsupported: a skip), or 2 and a one-line
 error (a FAIL).  Buffers travel as bytes in the layout of the ABI:
 contiguous [n_tokens][n_heads][head_dim], 16-bit types as their bit patterns.
@@ -191,6 +191,8 @@ class Candidate:
             shape = (n_tokens, n_heads, head_dim)
             self.dtype(code)
             x = self.arrays.make(x_raw, code, shape)
+            if backward and not self.has_backward:
+                raise NotImplementedError("the candidate has no backward attribute")
             fn = self.fn.backward if backward else self.fn
             y = fn(x, self.arrays.positions(pos_raw), params)
             return self.arrays.to_bytes(y, code, shape, "the returned tensor")
@@ -199,6 +201,8 @@ class Candidate:
     def cos_sin(self, params, code, pos_raw, n):
         def body():
             dt = self.dtype(code)
+            if not self.has_cos_sin:
+                raise NotImplementedError("the candidate has no cos_sin attribute")
             pair = self.fn.cos_sin(self.arrays.positions(pos_raw), params, dt)
             if not isinstance(pair, tuple) or len(pair) != 2:
                 raise Reject("cos_sin returned %s, expected a (cos, sin) tuple" % type(pair).__name__)
@@ -206,6 +210,23 @@ class Candidate:
             return b"".join(self.arrays.to_bytes(t, code, shape, "the returned " + w)
                             for t, w in zip(pair, ("cos", "sin")))
         return self.guarded(body)
+
+
+def find(spec):
+    """Whether spec can be loaded, without running the module: a cheap
+    check for load time (the import itself waits for the first call)."""
+    try:
+        mod_name, sep, attr = spec.rpartition(":")
+        if not sep or not mod_name or not attr:
+            raise ValueError("RC_PYTHON_CANDIDATE must be module:function, got %r" % spec)
+        if mod_name.endswith(".py") or os.sep in mod_name:
+            if not os.path.isfile(mod_name):
+                raise FileNotFoundError("no such file: %s" % os.path.abspath(mod_name))
+        elif importlib.util.find_spec(mod_name) is None:
+            raise ModuleNotFoundError("no module named %r on sys.path" % mod_name)
+        return OK, ""
+    except BaseException as e:
+        return ERROR, "cannot load candidate %s: %s" % (spec, describe(e))
 
 
 def start(spec):
