@@ -26,34 +26,55 @@ static int fail(int code, const char *msg)
     return code;
 }
 
-static PyObject *factors(const double *f, int n)
+/* One dict entry per kind of field in harness/params_fields.def. */
+static void put(PyObject *d, const char *key, PyObject *v)
 {
-    if (!f)
+    if (v) {
+        PyDict_SetItemString(d, key, v);
+        Py_DECREF(v);
+    }
+}
+static PyObject *v_I32(const rc_rope_params *p, int32_t v) { (void)p; return PyLong_FromLong(v); }
+static PyObject *v_I64(const rc_rope_params *p, int64_t v) { (void)p; return PyLong_FromLongLong(v); }
+static PyObject *v_F64(const rc_rope_params *p, double v) { (void)p; return PyFloat_FromDouble(v); }
+static PyObject *v_FLAG(const rc_rope_params *p, int32_t v) { (void)p; return PyBool_FromLong(v); }
+static PyObject *v_PAIRING(const rc_rope_params *p, rc_pairing v)
+{
+    (void)p;
+    return PyUnicode_FromString(v == RC_INTERLEAVED ? "interleaved" : "half-split");
+}
+static PyObject *v_TYPE(const rc_rope_params *p, rc_rope_type v)
+{
+    /* the params-JSON names (harness/rope_type_*.c), by enum value */
+    static const char *const names[RC_ROPE_TYPE_COUNT] = { "default", "linear", "dynamic",
+                                                           "yarn", "longrope", "llama3" };
+    (void)p;
+    return PyUnicode_FromString((unsigned)v < RC_ROPE_TYPE_COUNT ? names[v] : "unknown");
+}
+static PyObject *v_FACTORS(const rc_rope_params *p, const double *f)
+{
+    if (!f || p->rotary_dim < 2)
         Py_RETURN_NONE;
-    PyObject *l = PyList_New(n);
-    for (int i = 0; l && i < n; i++)
+    PyObject *l = PyList_New(p->rotary_dim / 2);
+    for (int i = 0; l && i < p->rotary_dim / 2; i++)
         PyList_SET_ITEM(l, i, PyFloat_FromDouble(f[i]));
     return l;
 }
 
-/* The params as a dict with the params-JSON keys (docs/config.md), plus
- * rope_theta, HF's name for base. */
+/* The params as a dict: every field of the params JSON (docs/config.md)
+ * under its key, plus rope_theta, HF's name for base. */
 static PyObject *params_dict(const rc_rope_params *p)
 {
-    static const char *const types[] = { "default", "linear", "dynamic", "yarn", "longrope", "llama3" };
-    const char *type = (unsigned)p->type < RC_ROPE_TYPE_COUNT ? types[p->type] : "unknown";
-    const int half = p->rotary_dim > 0 ? p->rotary_dim / 2 : 0;
-    return Py_BuildValue(
-        "{s:i,s:i,s:s,s:s,s:d,s:d,s:d,s:L,s:L,s:d,s:d,s:d,s:d,s:d,s:d,s:d,s:O,s:N,s:N,s:L}",
-        "head_dim", p->head_dim, "rotary_dim", p->rotary_dim,
-        "pairing", p->pairing == RC_INTERLEAVED ? "interleaved" : "half-split", "rope_type", type,
-        "base", p->base, "rope_theta", p->base, "factor", p->factor,
-        "original_max_position", (long long)p->original_max_position,
-        "max_position", (long long)p->max_position, "low_freq_factor", p->low_freq_factor,
-        "high_freq_factor", p->high_freq_factor, "beta_fast", p->beta_fast, "beta_slow", p->beta_slow,
-        "attention_factor", p->attention_factor, "mscale", p->mscale, "mscale_all_dim", p->mscale_all_dim,
-        "truncate", p->truncate ? Py_True : Py_False, "short_factor", factors(p->short_factor, half),
-        "long_factor", factors(p->long_factor, half), "seq_len", (long long)p->seq_len);
+    PyObject *d = PyDict_New();
+    if (!d)
+        return NULL;
+#define RC_PARAM(kind, member, key) put(d, key, v_##kind(p, p->member));
+#include "params_fields.def"
+#undef RC_PARAM
+    put(d, "rope_theta", PyFloat_FromDouble(p->base));
+    if (PyErr_Occurred())
+        Py_CLEAR(d);
+    return d;
 }
 
 /* Read the bridge's (status, payload): 0 copies the payload bytes out
