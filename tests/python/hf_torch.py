@@ -13,7 +13,7 @@ import math
 
 import torch
 
-from rope_params import check_params
+from rope_params import check_params, yarn_magnitude
 
 
 def default_inv_freq(params, base=None):
@@ -22,19 +22,10 @@ def default_inv_freq(params, base=None):
     return 1.0 / (base ** (torch.arange(0, dim, 2, dtype=torch.int64).float() / dim))
 
 
-def get_mscale(scale, mscale=1.0):
-    return 1.0 if scale <= 1 else 0.1 * mscale * math.log(scale) + 1.0
-
-
 def yarn_inv_freq(params):
     dim, base, factor = params["rotary_dim"], params["base"], params["factor"]
     original = params["original_max_position"]
-    if params["attention_factor"]:
-        scaling = params["attention_factor"]
-    elif params["mscale"] and params["mscale_all_dim"]:
-        scaling = get_mscale(factor, params["mscale"]) / get_mscale(factor, params["mscale_all_dim"])
-    else:
-        scaling = get_mscale(factor)
+    scaling = yarn_magnitude(params)
 
     def correction_dim(rotations):
         return (dim * math.log(original / (rotations * 2 * math.pi))) / (2 * math.log(base))

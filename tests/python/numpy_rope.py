@@ -8,11 +8,7 @@ import math
 
 import numpy as np
 
-from rope_params import check_params
-
-
-def get_mscale(s, mu=1.0):
-    return 1.0 if s <= 1.0 else 0.1 * mu * math.log(s) + 1.0
+from rope_params import check_params, yarn_magnitude
 
 
 def yarn(params, wk, k):
@@ -26,13 +22,7 @@ def yarn(params, wk, k):
     if lo == hi:
         hi += 0.001
     ramp = np.clip((k - lo) / (hi - lo), 0.0, 1.0)
-    if params["attention_factor"]:
-        m = params["attention_factor"]
-    elif params["mscale"] and params["mscale_all_dim"]:
-        m = get_mscale(s, params["mscale"]) / get_mscale(s, params["mscale_all_dim"])
-    else:
-        m = get_mscale(s)
-    return wk / s * ramp + wk * (1.0 - ramp), m
+    return wk / s * ramp + wk * (1.0 - ramp), yarn_magnitude(params)
 
 
 def llama3(params, wk):

@@ -1,5 +1,6 @@
-"""Parameter checks shared by the test candidates: a conformant RoPE
-refuses invalid params with an exception (a FAIL would be to rotate)."""
+"""What the test candidates share: the parameter check (a conformant RoPE
+refuses invalid params with an exception; rotating would be a FAIL) and
+the scalar magnitude rules, which HF computes with Python floats too."""
 import math
 
 
@@ -9,3 +10,17 @@ def check_params(params):
         raise ValueError("rotary_dim %d must be even and in [2, head_dim %d]" % (r, hd))
     if not (math.isfinite(base) and base > 1.0):
         raise ValueError("base %r must be finite and greater than 1" % base)
+
+
+def get_mscale(scale, mscale=1.0):
+    return 1.0 if scale <= 1 else 0.1 * mscale * math.log(scale) + 1.0
+
+
+def yarn_magnitude(params):
+    """attention_factor, else the DeepSeek ratio, else 0.1 ln(s) + 1."""
+    s = params["factor"]
+    if params["attention_factor"]:
+        return params["attention_factor"]
+    if params["mscale"] and params["mscale_all_dim"]:
+        return get_mscale(s, params["mscale"]) / get_mscale(s, params["mscale_all_dim"])
+    return get_mscale(s)
