@@ -66,9 +66,9 @@ def rotate(x, positions, params, sign):
         i0, i1 = np.arange(0, r, 2), np.arange(1, r, 2)
     else:
         i0, i1 = np.arange(r // 2), np.arange(r // 2, r)
-    x64 = x.astype(np.float64)
     y = x.copy()
     with np.errstate(invalid="ignore", over="ignore"):   # inf and NaN inputs are tested too
+        x64 = x.astype(np.float64)
         y[..., i0] = (x64[..., i0] * c - x64[..., i1] * s).astype(x.dtype)
         y[..., i1] = (x64[..., i0] * s + x64[..., i1] * c).astype(x.dtype)
     return y
