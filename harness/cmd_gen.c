@@ -4,6 +4,7 @@
 #include "caseset.h"
 #include "cli.h"
 #include "dtype.h"
+#include "escape.h"
 #include "golden.h"
 #include "safetensors.h"
 #include "variants.h"
@@ -144,14 +145,14 @@ int rc_cmd_gen(int argc, char **argv)
     char err[1024];
     if (config) {
         if (rc_config_load(config, &cs.fixed, err, sizeof err) != 0)
-            return fprintf(stderr, "rope-conform: %s\n", err), 2;
+            return rc_errorf("rope-conform: %s", err), 2;
         if (rc_params_validate(&cs.fixed.params, err, sizeof err) != 0)
-            return fprintf(stderr, "rope-conform: %s: %s\n", config, err), 2;
+            return rc_errorf("rope-conform: %s: %s", config, err), 2;
         cs.has_fixed = 1;
     }
     int code = rc_caseset_plan(&cs, err, sizeof err) == 0 && write_cases(&cs, out, err, sizeof err) == 0 ? 0 : 3;
     if (code)
-        fprintf(stderr, "rope-conform gen: %s\n", err);
+        rc_errorf("rope-conform gen: %s", err);
     rc_caseset_free(&cs);
     return code;
 }

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "dtype.h"
 #include "errmodel.h"
+#include "escape.h"
 #include "judge.h"
 #include "report.h"
 #include "safetensors.h"
@@ -152,10 +153,10 @@ static int parse_options(int argc, char **argv, rc_run_opts *o)
         return 2;
     }
     if (!rc_profile_find(o->profile, RC_F32)) {
-        fprintf(stderr, "rope-conform: unknown profile '%s' (known: %s)\n", o->profile, rc_profile_names());
+        rc_errorf("rope-conform: unknown profile '%s' (known: %s)", o->profile, rc_profile_names());
         return 2;
     }
-    return -1;
+    return rc_cli_check_files(o) != 0 ? 2 : -1;
 }
 
 static void describe_run(rc_results *r, const rc_run_opts *o, const char *cases, const char *outputs,
@@ -198,11 +199,11 @@ int rc_cmd_verify(int argc, char **argv)
     memset(&results, 0, sizeof results);
     code = 2;
     if (rc_st_read(cases_path, &cases, err, sizeof err) != 0) {
-        fprintf(stderr, "rope-conform: %s\n", err);
+        rc_errorf("rope-conform: %s", err);
         return 2;
     }
     if (replan(&cs, &cases, cases_path, err, sizeof err) != 0 || rc_st_read(outputs_path, &outs, err, sizeof err) != 0) {
-        fprintf(stderr, "rope-conform: %s\n", err);
+        rc_errorf("rope-conform: %s", err);
         goto done;
     }
     describe_run(&results, o, cases_path, outputs_path, started, sizeof started);

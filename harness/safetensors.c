@@ -1,5 +1,6 @@
 /* Reading and writing safetensors files (safetensors.h). */
 #include "safetensors.h"
+#include "fileio.h"
 #include "report.h"
 
 #include <cjson/cJSON.h>
@@ -29,6 +30,9 @@ const char *rc_st_dtype_name(rc_dtype t)
 
 static int read_all(const char *path, rc_st_file *f, char *err, size_t errlen)
 {
+    /* a regular file within the bound: not a FIFO, a directory, /dev/zero */
+    if (rc_input_check(path, MAX_FILE, err, errlen) != 0)
+        return -1;
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         snprintf(err, errlen, "%s: cannot open: %m", path);
