@@ -198,6 +198,20 @@ class BadReturnTests(unittest.TestCase):
         self.assertIn("no such file", out)
 
 
+@needs_numpy
+class SanitizedTests(unittest.TestCase):
+    """The one group the sanitizer build runs: the adapter and gen/verify
+    on the NumPy candidate, small (torch under ASan is slow, and neither
+    it nor libpython frees what it keeps for the process's lifetime)."""
+
+    def test_numpy_adapter_and_gen_verify(self):
+        code, out = check("numpy_rope.py:rope", "--config", LLAMA, "--suite", "accuracy", "--dtype", "f32")
+        self.assertEqual(code, 0, out[-3000:])
+        with tempfile.TemporaryDirectory() as tmp:
+            code, out = gen_compute_verify("numpy_rope.py:rope", tmp, "--config", LLAMA, "--dtype", "f16")
+        self.assertEqual(code, 0, out[-3000:])
+
+
 class PackageTests(unittest.TestCase):
     def test_safetensors_layout(self):
         """The writer's bytes, checked by hand: header length, JSON, data."""
