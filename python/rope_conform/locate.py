@@ -1,9 +1,10 @@
 """Where the rope-conform binary and librope_python.so are: the
 environment variables ROPE_CONFORM and ROPE_CONFORM_PYTHON_ADAPTER, else
 the source tree's build/ (this package under python/), else an installed
-rope-conform on PATH with the adapter in <prefix>/lib/rope-conform/."""
+rope-conform on PATH with the adapter in <prefix>/<libdir>/rope-conform/."""
 import os
 import shutil
+import sysconfig
 
 ADAPTER = "librope_python.so"
 
@@ -19,11 +20,18 @@ def _source_build():
 
 
 def _installed():
+    """bin/rope-conform on PATH, and <prefix>/<libdir>/rope-conform/ (libdir
+    lib, lib64 or lib/<multiarch>: GNUInstallDirs' choice)."""
     exe = shutil.which("rope-conform")
     if not exe:
         return None, None
     prefix = os.path.dirname(os.path.dirname(os.path.realpath(exe)))
-    return exe, os.path.join(prefix, "lib", "rope-conform", ADAPTER)
+    arch = sysconfig.get_config_var("MULTIARCH") or ""
+    for libdir in ("lib", "lib64", os.path.join("lib", arch)):
+        path = os.path.join(prefix, libdir, "rope-conform", ADAPTER)
+        if os.path.isfile(path):
+            return exe, path
+    return exe, None
 
 
 def tools():
