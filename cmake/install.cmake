@@ -4,6 +4,7 @@
 #   P/lib/rope-conform/                       reference adapter, catalogue/ mutants, Python adapter
 #   P/share/rope-conform/{docs,vectors}/      documentation, frozen golden vectors
 #   P/share/man/man1/rope-conform.1           generated from the tables behind --help
+#   P/lib/python3/dist-packages/rope_conform/ the Python package (docs/python.md)
 #   P/lib/cmake/rope_conform/                 find_package(rope_conform): rope_conform::adapter,
 #                                             rope_conform::rope-conform, rope_conform_add_test
 #   P/lib/pkgconfig/rope-conform.pc
@@ -30,6 +31,9 @@ if(TARGET rope_python)
   if(rc_python_type MATCHES "LIBRARY$")
     install(TARGETS rope_python LIBRARY DESTINATION ${RC_INSTALL_LIBDIR})
   endif()
+  # the rope_conform package where Debian's python3 finds it
+  install(DIRECTORY python/rope_conform DESTINATION lib/python3/dist-packages
+    PATTERN __pycache__ EXCLUDE)
 endif()
 
 install(EXPORT rope_conformTargets NAMESPACE rope_conform:: DESTINATION ${RC_INSTALL_CMAKEDIR})

@@ -45,6 +45,12 @@ int rc_cli_parse_dtype(const char *s, int *out);
  * returns 2, the usage exit code. */
 int rc_cli_bad_option(const char *cmd, int ch, char **argv);
 
+/* Before any work (run, verify): every report target can be written, none
+ * shared or replacing the --baseline, and the --baseline is readable.
+ * 0, or -1 with one line on stderr. */
+struct rc_run_opts;
+int rc_cli_check_files(const struct rc_run_opts *o);
+
 /* --color auto|always|never -> 0/1 (auto: stdout is a terminal). */
 int rc_cli_parse_color(const char *s, int *out);
 

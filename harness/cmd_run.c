@@ -118,7 +118,7 @@ int rc_cli_parse_color(const char *s, int *out)
 /* Before any work: every report can be written (and no two share a file,
  * none replaces the --baseline), and the --baseline is a readable regular
  * file within the input bound.  0 ok, -1 with one line on stderr. */
-static int check_files(const rc_run_opts *o)
+int rc_cli_check_files(const rc_run_opts *o)
 {
     const char *const outs[] = { o->json, o->junit, o->markdown };
     const size_t n = sizeof outs / sizeof outs[0];
@@ -298,7 +298,7 @@ int rc_cmd_run(int argc, char **argv)
         if (rc_cli_parse_dtype(o.dtype_filter, &dt) != 0)
             return 2;
     }
-    if (check_files(&o) != 0)
+    if (rc_cli_check_files(&o) != 0)
         return 2;
     return rc_run(&o);
 }

@@ -437,6 +437,8 @@ static void read_probes(const rc_rope_params *p, rc_dtype dt, const rc_tensor *o
 int rc_diagnose_probes(rc_ctx *ctx, const rc_case *c, char *buf, size_t n)
 {
     buf[0] = '\0';
+    if (!ctx->cand.path[0])
+        return -1;   /* outputs from a file (verify): nothing to probe */
     const rc_rope_params *p = &c->calls[0].params;
     const int r2 = p->rotary_dim / 2;
     char err[256];

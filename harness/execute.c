@@ -4,8 +4,8 @@
  * every other case shares the worker's state, so a candidate with an
  * expensive init pays it once per worker. */
 #include "execute.h"
-#include "diagnose.h"
 #include "dtype.h"
+#include "judge.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,60 +21,6 @@ static size_t call_bytes(const rc_case_call *cc)
     if (cc->call.kind == RC_CALL_SUPPORTS)
         return 0;
     return 2 * rc_tensor_span(&cc->in) * rc_dtype_size(cc->in.dtype);
-}
-
-static int same_params(const rc_rope_params *a, const rc_rope_params *b)
-{
-    rc_rope_params x = *a, y = *b;
-    x.short_factor = x.long_factor = y.short_factor = y.long_factor = NULL;
-    return memcmp(&x, &y, sizeof x) == 0;
-}
-
-/* supports() said yes to these exact params and dtype when the run asked
- * which rows it supports: a later "no" is the candidate changing its mind,
- * which would let it skip any case it likes. */
-static void forbid_declining_rows(const rc_ctx *ctx, rc_case *c)
-{
-    for (int k = 0; k < c->n_calls; k++) {
-        rc_call_result *r = &c->calls[k].res;
-        if (r->outcome != RC_OUTCOME_UNSUPPORTED || strcmp(r->phase, "supports") != 0)
-            continue;
-        for (size_t i = 0; i < ctx->n_rows; i++)
-            if (ctx->rows[i].dtype == c->calls[k].call.dtype &&
-                same_params(&ctx->rows[i].cfg.params, &c->calls[k].params)) {
-                r->outcome = RC_OUTCOME_ERROR;
-                snprintf(r->message, sizeof r->message,
-                         "supports: declined params and dtype it accepted when the run asked "
-                         "which configurations it supports");
-                break;
-            }
-    }
-}
-
-static void judge_case(rc_ctx *ctx, rc_case *c, rc_case_result *res, const rc_exec_state *st)
-{
-    double t0 = rc_progress_now();
-    res->ordinal = c->ordinal;
-    snprintf(res->suite, sizeof res->suite, "%s", c->suite->name);
-    snprintf(res->name, sizeof res->name, "%s", c->name);
-    res->params = c->cfg.params;
-    res->params.short_factor = res->params.long_factor = NULL;
-    res->dtype = c->dtype;
-    forbid_declining_rows(ctx, c);
-    c->suite->verify(ctx, c, res);
-    if (res->status == RC_STATUS_FAIL && st->diagnose)
-        rc_diagnose_case(ctx, c, res);
-    double in_candidate = 0.0;
-    for (int k = 0; k < c->n_calls; k++) {
-        in_candidate += c->calls[k].res.seconds;
-        if (!res->output[0] && c->calls[k].res.output_bytes) {
-            snprintf(res->output, sizeof res->output, "%s", c->calls[k].res.output);
-            res->output_bytes = c->calls[k].res.output_bytes;
-        }
-    }
-    res->seconds = in_candidate + (rc_progress_now() - t0);
-    if (!st->keep_inputs)
-        rc_case_release(c);
 }
 
 /* Gather the calls of cases [i, end) into one batch; returns the end. */
@@ -123,7 +69,9 @@ int rc_execute_cases(rc_ctx *ctx, rc_plan *plan, size_t start, size_t end, rc_ex
                 return -1;
             }
             c->executed = 1;
-            judge_case(ctx, c, res, st);
+            rc_judge_case(ctx, c, res, st->diagnose);
+            if (!st->keep_inputs)
+                rc_case_release(c);
             st->done++;
             st->failed += res->status == RC_STATUS_FAIL;
             if (st->progress)

@@ -2,7 +2,8 @@
  * default_params: that configuration in every supported dtype.  Otherwise
  * a pairwise covering design over rope type x pairing x head_dim x rotary
  * fraction x base x dtype, drawn only from combinations the candidate
- * supports (asked once, in one isolated batch), so every pair of supported
+ * supports (asked once, in one isolated batch; without a candidate, as in
+ * gen and verify, every combination), so every pair of supported
  * parameter values meets in at least one row.  Level 3 takes the whole
  * supported product. */
 #include "grid.h"
@@ -57,6 +58,12 @@ static int add_row(rc_ctx *ctx, size_t *cap, const rc_config *cfg, rc_dtype dt, 
 static int probe(rc_ctx *ctx, rc_config *cfgs, const rc_dtype *dts, size_t n, int *ok,
                  char *err, size_t errlen)
 {
+    if (!ctx->cand.path[0]) {
+        /* no candidate (gen, verify): every combination is a row */
+        for (size_t i = 0; i < n; i++)
+            ok[i] = 1;
+        return 0;
+    }
     rc_call *calls = calloc(n, sizeof *calls);
     rc_call_result *res = calloc(n, sizeof *res);
     if (!calls || !res) {

@@ -8,6 +8,7 @@
 #include "run.h"
 #include "escape.h"
 #include "execute.h"
+#include "judge.h"
 #include "grid.h"
 #include "jobs.h"
 #include "report.h"
@@ -44,19 +45,6 @@ static void cpu_name(char *buf, size_t n)
         }
     }
     fclose(f);
-}
-
-static int write_reports(const rc_run_opts *o, const rc_results *r)
-{
-    char err[512];
-    int bad = 0;
-    if (o->json && rc_report_json(r, o->json, err, sizeof err) != 0)
-        bad = 1, rc_errorf("rope-conform: %s", err);
-    if (o->junit && rc_report_junit(r, o->junit, err, sizeof err) != 0)
-        bad = 1, rc_errorf("rope-conform: %s", err);
-    if (o->markdown && rc_report_markdown(r, o->markdown, err, sizeof err) != 0)
-        bad = 1, rc_errorf("rope-conform: %s", err);
-    return bad;
 }
 
 static void list_plan(const rc_ctx *ctx, const rc_plan *plan)
@@ -207,57 +195,6 @@ static int execute(rc_ctx *ctx, rc_plan *plan, rc_results *results)
     return 0;
 }
 
-/* The --baseline, read before any candidate code runs: a candidate
- * process must not be able to rewrite what it is compared against. */
-typedef struct baseline {
-    int loaded;
-    rc_results base;
-    rc_report_meta meta;
-} baseline;
-
-static int load_baseline(const rc_run_opts *o, baseline *b)
-{
-    char err[1024];
-    memset(b, 0, sizeof *b);
-    if (!o->baseline)
-        return 0;
-    if (rc_report_load_json_ex(o->baseline, &b->base, &b->meta, err, sizeof err) != 0) {
-        rc_errorf("rope-conform: %s", err);
-        rc_results_free(&b->base);
-        return 2;
-    }
-    b->loaded = 1;
-    return 0;
-}
-
-/* Terminal summary, reports, baseline: the exit code. */
-static int conclude(const rc_run_opts *o, rc_results *results, baseline *b, int code)
-{
-    if (!o->quiet)
-        rc_report_terminal(results, stdout, o->color, o->verbose);
-    else if (results->fatal[0])
-        rc_errorf("rope-conform: %s", results->fatal);
-    int report_error = write_reports(o, results);
-    if (code == 0)
-        code = rc_results_verdict(results) == RC_STATUS_FAIL ? 1 : 0;
-    if (b->loaded && code <= 1) {
-        rc_baseline_diff diff;
-        memset(&diff, 0, sizeof diff);
-        int reg = rc_report_baseline(results, &b->base, o->baseline_factor, &diff);
-        if (reg < 0) {
-            code = 3;
-        } else {
-            rc_baseline_diff_print(&diff, stdout, o->color);
-            if (reg > 0 && code == 0)
-                code = 1;
-        }
-        rc_baseline_diff_free(&diff);
-    }
-    if (report_error && code == 0)
-        code = 3;
-    return code;
-}
-
 static void limits_for(const rc_run_opts *o, rc_run_opts *local)
 {
     /* callers that zero their options get the defaults */
@@ -275,18 +212,18 @@ int rc_run(const rc_run_opts *opts)
     double t0 = rc_progress_now();
     rc_signals_install();
     rc_config *fixed = NULL;
-    baseline base;
+    rc_baseline base;
     int code = load_config(o, &fixed);
     if (code)
         return code;
-    if ((code = load_baseline(o, &base)) != 0) {
+    if ((code = rc_baseline_load(o, &base)) != 0) {
         free(fixed);
         return code;
     }
     if (!rc_profile_find(o->profile, RC_F32)) {
         rc_errorf("rope-conform: unknown profile '%s' (known: %s)", o->profile, rc_profile_names());
         free(fixed);
-        rc_results_free(&base.base);
+        rc_baseline_release(&base);
         return 2;
     }
 
@@ -302,10 +239,8 @@ int rc_run(const rc_run_opts *opts)
     char err[1024];
     if (rc_candidate_load(o->candidate, &ctx.cand, err, sizeof err) != 0) {
         rc_errorf("rope-conform: %s", err);
-        if (o->json || o->junit || o->markdown) {
-            snprintf(results.fatal, sizeof results.fatal, "the candidate could not be loaded: %.440s", err);
-            write_reports(o, &results);
-        }
+        snprintf(results.fatal, sizeof results.fatal, "the candidate could not be loaded: %.440s", err);
+        rc_write_reports(o, &results);
         code = 2;
         goto done;
     }
@@ -334,9 +269,9 @@ int rc_run(const rc_run_opts *opts)
     if (!results.fatal[0] && plan.n > 0)
         code = execute(&ctx, &plan, &results);
     results.info.wall_seconds = rc_progress_now() - t0;
-    code = conclude(o, &results, &base, code);
+    code = rc_run_conclude(o, &results, &base, code);
 done:
-    rc_results_free(&base.base);
+    rc_baseline_release(&base);
     rc_plan_free(&plan);
     rc_results_free(&results);
     rc_ctx_free_goldens(&ctx);

@@ -3,7 +3,11 @@
 # --ci adds what .ci/run needs besides: clang (the second compiler) and
 # man-db (renders the manual page).
 set -euo pipefail
-pkgs=(build-essential cmake pkg-config check libmpfr-dev libgmp-dev libcjson-dev libseccomp-dev libcap-ng-dev)
+# python3-dev, python3-numpy, python3-torch: the Python adapter and its tests
+# (adapters/python, docs/python.md), built against Debian's /usr/bin/python3.
+# libseccomp-dev, libcap-ng-dev: the sandbox's containment (harness/sandbox_contain.c).
+pkgs=(build-essential cmake pkg-config check libmpfr-dev libgmp-dev libcjson-dev
+      libseccomp-dev libcap-ng-dev python3-dev python3-numpy python3-torch)
 if [ "${1:-}" = --ci ]; then
   pkgs+=(clang man-db)
 fi
