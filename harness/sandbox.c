@@ -171,6 +171,11 @@ static void describe_return(rc_call_result *r, const rc_rep *s, rc_call_kind kin
     if (s->retcode == RC_UNSUPPORTED && phase == RC_PH_SUPPORTS) {
         r->outcome = RC_OUTCOME_UNSUPPORTED;
         set_msg(r, "supports: unsupported");
+    } else if (s->retcode == RC_UNSUPPORTED && (phase == RC_PH_BACKWARD || phase == RC_PH_COS_SIN)) {
+        /* optional functions: a wrapper (Python, say) learns only at call
+         * time whether the wrapped code has them */
+        r->outcome = RC_OUTCOME_NOT_PROVIDED;
+        set_msg(r, "%s: not provided (returned RC_UNSUPPORTED: %.160s)", ph, s->text);
     } else if (s->retcode == RC_UNSUPPORTED && beyond) {
         r->outcome = RC_OUTCOME_UNSUPPORTED;
         set_msg(r, "%s: declined positions beyond the model's max_position (%.160s)", ph, s->text);

@@ -29,7 +29,7 @@ typedef struct hostile {
 } hostile;
 
 static const hostile table[] = {
-    {"hostile_unsupported", 1, "returned RC_UNSUPPORTED after supports() said RC_OK"},
+    {"hostile_unsupported", 1, "apply: returned RC_UNSUPPORTED after supports() said RC_OK"},
     {"hostile_dtor_exit", 1, "outside the standard bound"},
     {"hostile_atexit_exit", 1, "outside the standard bound"},
     {"hostile_scribble_apply", 1, "outside the standard bound"},
