@@ -2,7 +2,7 @@
 # Install a build tree into a temporary prefix, DELETE the build tree, and
 # use the installed rope-conform as a user would, from another directory:
 # the verdict on the installed reference, `catalogue selftest`, `vectors
-# check`, pkg-config, the manual page, and examples/consumer built with
+# check`, a Python candidate through the installed package, pkg-config, the manual page, and examples/consumer built with
 # find_package against the prefix and run by its ctest.
 # usage: bash scripts/check-install.sh BUILD_DIR
 set -euo pipefail
@@ -25,6 +25,11 @@ step "catalogue selftest"
 "$P/bin/rope-conform" catalogue selftest | tail -1
 step "vectors check (the installed vectors)"
 "$P/bin/rope-conform" vectors check "$P/lib/rope-conform/librope_reference.so" >/dev/null
+if [ -f "$P/lib/rope-conform/librope_python.so" ]; then
+  step "a Python candidate through the installed rope_conform package"
+  PATH=$P/bin:$PATH PYTHONPATH=$P/lib/python3/dist-packages /usr/bin/python3 -m rope_conform check \
+    "$src/tests/python/numpy_rope.py:rope" --config "$src/tests/fixtures/llama31_8b.json" --suite accuracy 2>&1 | tail -1
+fi
 step "pkg-config"
 cflags=$(PKG_CONFIG_PATH=$P/lib/pkgconfig pkg-config --cflags rope-conform)
 [ "${cflags% }" = "-I$P/include" ] || { echo "pkg-config --cflags: '$cflags', expected -I$P/include" >&2; exit 1; }

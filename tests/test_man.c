@@ -30,7 +30,8 @@ START_TEST(test_sections)
                                ".SH \"EXIT STATUS\"\n", ".SH ENVIRONMENT\n" };
     for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
         ck_assert_msg(strstr(m, sections[i]), "no %s", sections[i]);
-    const char *names[] = { "run", "identify", "catalogue", "compare", "lint", "golden", "vectors", "merge" };
+    const char *names[] = { "run", "identify", "catalogue", "compare", "lint", "golden", "vectors", "merge",
+                            "gen", "verify" };
     ck_assert_uint_eq(rc_n_commands, sizeof names / sizeof *names);
     for (size_t i = 0; i < rc_n_commands; i++) {
         char want[64];

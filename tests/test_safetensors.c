@@ -1,6 +1,8 @@
 /* harness/safetensors.c: the bytes the writer lays down, checked by hand
  * (header length, JSON, alignment, data), the reader on them, and one-line
  * errors for files that are not safetensors or lie about their data. */
+#define _XOPEN_SOURCE 700
+#define TMPDIR_PREFIX "rc_safetensors"
 #include <check.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -9,19 +11,14 @@
 #include <unistd.h>
 
 #include "safetensors.h"
+#include "testutil.h"
 
-static char g_path[64];
-
-static void setup(void)
-{
-    snprintf(g_path, sizeof g_path, "/tmp/rc_st_test_%d.safetensors", (int)getpid());
-}
-
-static void teardown(void) { unlink(g_path); }
+/* the file each test writes, in its own temporary directory */
+static const char *st_path(void) { return tpath("t.safetensors"); }
 
 static void write_raw(const void *data, size_t n)
 {
-    FILE *f = fopen(g_path, "wb");
+    FILE *f = fopen(st_path(), "wb");
     ck_assert_ptr_nonnull(f);
     ck_assert_uint_eq(fwrite(data, 1, n, f), n);
     fclose(f);
@@ -50,10 +47,10 @@ START_TEST(test_write_layout_and_read_back)
     ck_assert_int_eq(rc_st_add(&w, "x", "F32", 2, shape_f, f, sizeof f), 0);
     ck_assert_int_eq(rc_st_add(&w, "p", "I64", 1, shape_p, pos, sizeof pos), 0);
     ck_assert_int_eq(rc_st_set_meta(&w, "k", "v"), 0);
-    ck_assert_int_eq(rc_st_write(&w, g_path, err, sizeof err), 0);
+    ck_assert_int_eq(rc_st_write(&w, st_path(), err, sizeof err), 0);
     rc_st_writer_free(&w);
 
-    FILE *fp = fopen(g_path, "rb");
+    FILE *fp = fopen(st_path(), "rb");
     unsigned char blob[512];
     size_t n = fread(blob, 1, sizeof blob, fp);
     fclose(fp);
@@ -72,7 +69,7 @@ START_TEST(test_write_layout_and_read_back)
     ck_assert_int_eq(memcmp(blob + 8 + len + sizeof f, pos, sizeof pos), 0);
 
     rc_st_file r;
-    ck_assert_int_eq(rc_st_read(g_path, &r, err, sizeof err), 0);
+    ck_assert_int_eq(rc_st_read(st_path(), &r, err, sizeof err), 0);
     rc_st_tensor t;
     ck_assert_int_eq(rc_st_find(&r, "p", &t), 1);
     ck_assert_str_eq(t.dtype, "I64");
@@ -92,7 +89,7 @@ static void expect_error(const char *fragment)
 {
     rc_st_file r;
     char err[256] = "";
-    ck_assert_int_eq(rc_st_read(g_path, &r, err, sizeof err), -1);
+    ck_assert_int_eq(rc_st_read(st_path(), &r, err, sizeof err), -1);
     ck_assert_msg(strstr(err, fragment) != NULL, "error '%s' lacks '%s'", err, fragment);
     ck_assert_ptr_null(strchr(err, '\n'));
 }
@@ -115,9 +112,9 @@ START_TEST(test_errors)
     write_file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", data, 4);
     rc_st_file r;
     char err[256];
-    ck_assert_int_eq(rc_st_read(g_path, &r, err, sizeof err), 0);
+    ck_assert_int_eq(rc_st_read(st_path(), &r, err, sizeof err), 0);
     rc_st_close(&r);
-    unlink(g_path);
+    unlink(st_path());
     expect_error("cannot open");
 }
 END_TEST
@@ -130,9 +127,5 @@ int main(void)
     tcase_add_test(tc, test_write_layout_and_read_back);
     tcase_add_test(tc, test_errors);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(s);
 }
