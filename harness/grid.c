@@ -79,15 +79,23 @@ static int probe(rc_ctx *ctx, rc_config *cfgs, const rc_dtype *dts, size_t n, in
         calls[i].dtype = dts[i];
     }
     /* one hang in supports() is enough to know the answer */
-    rc_limits lim = ctx->opts->limits;
-    if (!(lim.init_s > 0))
-        rc_limits_default(&lim);
-    if (ctx->opts->timeout > 0)
-        lim.cpu_s = ctx->opts->timeout;
-    lim.max_hangs = 1;
-    rc_sandbox *sb = rc_sandbox_open(&ctx->cand, &lim);
-    int rc = sb ? rc_sandbox_exec(sb, calls, n, res) : -1;
-    rc_sandbox_close(sb);
+    rc_sandbox *sb = ctx->sb;
+    if (!sb) {
+        rc_limits lim = ctx->opts->limits;
+        if (!(lim.init_s > 0))
+            rc_limits_default(&lim);
+        if (ctx->opts->timeout > 0)
+            lim.cpu_s = ctx->opts->timeout;
+        sb = rc_sandbox_open(&ctx->cand, &lim);
+    }
+    int rc = -1;
+    if (sb) {
+        int cap = rc_sandbox_set_max_hangs(sb, rc_sandbox_hangs(sb) + 1);
+        rc = rc_sandbox_exec(sb, calls, n, res);
+        rc_sandbox_set_max_hangs(sb, cap);
+    }
+    if (sb != ctx->sb)
+        rc_sandbox_close(sb);
     for (size_t i = 0; i < n; i++) {
         ok[i] = rc == 0 && res[i].outcome == RC_OUTCOME_OK;
         if (rc == 0 && res[i].outcome != RC_OUTCOME_OK && res[i].outcome != RC_OUTCOME_UNSUPPORTED &&

@@ -74,8 +74,23 @@ static const char *stage_where(int phase)
 }
 
 /* A worker that did not send READY: say why in one line. */
+static void explain_how(const char *path, const char *dlpath, rc_await a, const rc_rep *rep,
+                        int status, char *err, size_t errlen);
+
+/* Why it failed, and the start of what it printed (often the reason). */
 static void explain(const char *path, const char *dlpath, rc_await a, const rc_rep *rep,
-                    int status, char *err, size_t errlen)
+                    int status, const rc_capture *cap, char *err, size_t errlen)
+{
+    explain_how(path, dlpath, a, rep, status, err, errlen);
+    size_t len = strlen(err);
+    if (cap->kept && len + 32 < errlen) {
+        snprintf(err + len, errlen - len, "; it printed: %.300s", cap->text);
+        one_line(err + len);
+    }
+}
+
+static void explain_how(const char *path, const char *dlpath, rc_await a, const rc_rep *rep,
+                        int status, char *err, size_t errlen)
 {
     char text[sizeof rep->text + 1];
     memcpy(text, rep->text, sizeof rep->text);
@@ -139,7 +154,7 @@ static int ask(rc_candidate *c, const char *dlpath, char *err, size_t errlen)
     else if (l.pid && !l.reaped)
         rc_link_kill(&l);
     if (a != RC_AWAIT_REPLY || rep.type != RC_REP_READY) {
-        explain(c->path, dlpath, a, &rep, status, err, errlen);
+        explain(c->path, dlpath, a, &rep, status, &cap, err, errlen);
         return -1;
     }
     check_info(&info, c->path, err, errlen);

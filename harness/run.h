@@ -50,6 +50,9 @@ typedef struct rc_ctx {
     size_t n_rows;
     size_t n_unsupported;      /* grid rows the candidate declined          */
     rc_golden_entry *goldens;  /* cache: one engine per distinct params     */
+    rc_sandbox *sb;            /* the run's sandbox: asks what the candidate
+                                  supports, then runs its cases in-process
+                                  (one init), or NULL                      */
     int has_backward, has_cos_sin;
     int64_t max_position;      /* of the model (config), 0 if unknown       */
 } rc_ctx;

@@ -177,13 +177,17 @@ static int execute(rc_ctx *ctx, rc_plan *plan, rc_results *results)
     char err[512];
     int rc;
     if (o->jobs > 1 && plan->n > 1) {
+        /* each worker gets its own sandbox: none may share this one */
+        rc_sandbox_close(ctx->sb);
+        ctx->sb = NULL;
         rc = rc_jobs_run(ctx, plan, o->jobs, &o->limits, 1, &pg, results, err, sizeof err);
     } else {
-        rc_exec_state st = {rc_sandbox_open(&ctx->cand, &o->limits), &pg, 0, 0, 1, 0};
+        rc_exec_state st = {ctx->sb, &pg, 0, 0, 1, 0};
         rc = st.sb ? rc_execute_cases(ctx, plan, 0, plan->n, &st, results, err, sizeof err) : -1;
         if (!st.sb)
             snprintf(err, sizeof err, "out of memory");
         rc_call_result fini;
+        ctx->sb = NULL;
         if (st.sb && rc_sandbox_close_ex(st.sb, &fini))
             rc_execute_fini_result(&fini, results);
     }
@@ -244,6 +248,7 @@ int rc_run(const rc_run_opts *opts)
         code = 2;
         goto done;
     }
+    ctx.sb = rc_sandbox_open(&ctx.cand, &o->limits);
     ctx.has_backward = ctx.cand.has_backward;
     ctx.has_cos_sin = ctx.cand.has_cos_sin;
     if (fixed)
@@ -274,6 +279,7 @@ done:
     rc_baseline_release(&base);
     rc_plan_free(&plan);
     rc_results_free(&results);
+    rc_sandbox_close(ctx.sb);
     rc_ctx_free_goldens(&ctx);
     free(ctx.rows);
     rc_candidate_unload(&ctx.cand);

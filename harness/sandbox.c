@@ -504,6 +504,13 @@ rc_sandbox *rc_sandbox_open(const rc_candidate *c, const rc_limits *lim)
 
 int rc_sandbox_hangs(const rc_sandbox *sb) { return sb->hangs; }
 
+int rc_sandbox_set_max_hangs(rc_sandbox *sb, int max_hangs)
+{
+    int old = sb->lim.max_hangs;
+    sb->lim.max_hangs = max_hangs;
+    return old;
+}
+
 static void not_run(rc_call_result *r, int hangs)
 {
     r->outcome = RC_OUTCOME_TIMEOUT;

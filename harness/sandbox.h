@@ -103,6 +103,9 @@ rc_sandbox *rc_sandbox_open(const rc_candidate *c, const rc_limits *lim);
 int rc_sandbox_exec(rc_sandbox *sb, rc_call *calls, size_t n, rc_call_result *results);
 /* Calls that timed out so far (not counting "not run"). */
 int rc_sandbox_hangs(const rc_sandbox *sb);
+/* Set the hang cap (calls that may time out in this sandbox's life, 0: no
+ * cap); returns the previous one. */
+int rc_sandbox_set_max_hangs(rc_sandbox *sb, int max_hangs);
 /* Ends the worker without calling fini (probes, diagnosis, mutants). */
 void rc_sandbox_close(rc_sandbox *sb);
 /* Calls fini, then ends the worker; a fini that failed (crash, hang, exit)
