@@ -19,8 +19,6 @@ int rc_dtype_emax(rc_dtype t);                     /* 1023 127 15 127        */
 double rc_dtype_unit_roundoff(rc_dtype t);         /* u = 2^-precision       */
 double rc_dtype_min_normal(rc_dtype t);
 
-/* Element i of a flat array of dtype t, exactly, as a double. */
-double rc_load(const void *data, rc_dtype t, size_t i);
 /* Round v to t (nearest even) and store it as element i. */
 void rc_store(void *data, rc_dtype t, size_t i, double v);
 /* Raw bit pattern of element i, zero-extended; hex-printable. */
@@ -72,6 +70,24 @@ static inline uint64_t rc_narrow_bits(double v, int P, int emin, int emax, int n
     const uint64_t field = e < emin ? 0 : (uint64_t)(e + emax - 1);
     const uint64_t r = (field << (P - 1)) + n;
     return sign | (r < inf ? r : inf);
+}
+
+/* Element i of a flat array of dtype t, exactly, as a double (inline: the
+ * comparators call it for every element). */
+static inline double rc_load(const void *data, rc_dtype t, size_t i)
+{
+    switch (t) {
+    case RC_F64: return ((const double *)data)[i];
+    case RC_F32: return (double)((const float *)data)[i];
+    case RC_F16: return rc_f16_value(((const uint16_t *)data)[i]);
+    case RC_BF16: {
+        const uint32_t b = (uint32_t)((const uint16_t *)data)[i] << 16;
+        float f;
+        memcpy(&f, &b, 4);
+        return (double)f;
+    }
+    }
+    return NAN;
 }
 
 /* Flat element index of (token, head, channel) in a strided tensor. */
