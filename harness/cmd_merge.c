@@ -11,21 +11,22 @@
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: rope-conform merge [--json F] [--junit F] [--markdown F] [--color auto|always|never]\n"
-               "                          [-q] SHARD1.json ... SHARDN.json\n"
+    fprintf(f, "usage: rope-conform merge [--json F] [--junit F] [--markdown F] [--html F]\n"
+               "                          [--color auto|always|never] [-q] SHARD1.json ... SHARDN.json\n"
                "Prints the merged verdict; exit 0 conformant, 1 not, 2 on a bad or mismatched report.\n");
 }
 
 int rc_cmd_merge(int argc, char **argv)
 {
-    enum { O_JSON = 256, O_JUNIT, O_MD, O_COLOR, O_HELP };
+    enum { O_JSON = 256, O_JUNIT, O_MD, O_HTML, O_COLOR, O_HELP };
     static const struct option longopts[] = {
         { "json", required_argument, 0, O_JSON },   { "junit", required_argument, 0, O_JUNIT },
-        { "markdown", required_argument, 0, O_MD }, { "color", required_argument, 0, O_COLOR },
+        { "markdown", required_argument, 0, O_MD }, { "html", required_argument, 0, O_HTML },
+        { "color", required_argument, 0, O_COLOR },
         { "help", no_argument, 0, O_HELP },         { "quiet", no_argument, 0, 'q' },
         { 0, 0, 0, 0 }
     };
-    const char *json = NULL, *junit = NULL, *md = NULL;
+    const char *json = NULL, *junit = NULL, *md = NULL, *html = NULL;
     int color = 0, quiet = 0, ch;
     if (rc_cli_parse_color("auto", &color) != 0)
         return 2;
@@ -36,6 +37,7 @@ int rc_cmd_merge(int argc, char **argv)
         case O_JSON: json = optarg; break;
         case O_JUNIT: junit = optarg; break;
         case O_MD: md = optarg; break;
+        case O_HTML: html = optarg; break;
         case O_COLOR:
             if (rc_cli_parse_color(optarg, &color) != 0)
                 return 2;
@@ -74,7 +76,8 @@ int rc_cmd_merge(int argc, char **argv)
     code = rc_results_verdict(&r) == RC_STATUS_FAIL ? 1 : 0;
     if ((json && rc_report_json(&r, json, err, sizeof err) != 0) ||
         (junit && rc_report_junit(&r, junit, err, sizeof err) != 0) ||
-        (md && rc_report_markdown(&r, md, err, sizeof err) != 0)) {
+        (md && rc_report_markdown(&r, md, err, sizeof err) != 0) ||
+        (html && rc_report_html(&r, html, err, sizeof err) != 0)) {
         rc_errorf("rope-conform merge: %s", err);
         code = 3;
     }

@@ -46,6 +46,7 @@ void rc_cmd_run_help(FILE *f)
             "  --json FILE          JSON report (docs/report-schema.md)\n"
             "  --junit FILE         JUnit XML report\n"
             "  --markdown FILE      Markdown summary (e.g. $GITHUB_STEP_SUMMARY)\n"
+            "  --html FILE          HTML report with plots (one self-contained file)\n"
             "  --baseline FILE      fail on regressions against an earlier JSON report\n"
             "  --baseline-factor X  max error may grow by this factor (*2)\n"
             "  --color auto*|always|never   -q quiet   -v verbose\n",
@@ -133,7 +134,7 @@ int rc_cli_check_files(const rc_run_opts *o)
 }
 
 enum { O_JOBS = 200, O_SHARD, O_CONFIG = 256, O_PROFILE, O_LEVEL, O_SEED, O_TIMEOUT, O_SUITE, O_DTYPE, O_LIST, O_JSON,
-       O_JUNIT, O_MARKDOWN, O_BASELINE, O_BASELINE_FACTOR, O_COLOR, O_HELP, O_WALL, O_INIT, O_MEM, O_PROCS, O_FILE, O_FRESH };
+       O_JUNIT, O_MARKDOWN, O_HTML, O_BASELINE, O_BASELINE_FACTOR, O_COLOR, O_HELP, O_WALL, O_INIT, O_MEM, O_PROCS, O_FILE, O_FRESH };
 
 int rc_cmd_run(int argc, char **argv)
 {
@@ -151,6 +152,7 @@ int rc_cmd_run(int argc, char **argv)
         { "json", required_argument, 0, O_JSON },
         { "junit", required_argument, 0, O_JUNIT },
         { "markdown", required_argument, 0, O_MARKDOWN },
+        { "html", required_argument, 0, O_HTML },
         { "baseline", required_argument, 0, O_BASELINE },
         { "baseline-factor", required_argument, 0, O_BASELINE_FACTOR },
         { "wall-timeout", required_argument, 0, O_WALL },
@@ -229,6 +231,7 @@ int rc_cmd_run(int argc, char **argv)
         case O_JSON: o.json = optarg; break;
         case O_JUNIT: o.junit = optarg; break;
         case O_MARKDOWN: o.markdown = optarg; break;
+        case O_HTML: o.html = optarg; break;
         case O_BASELINE: o.baseline = optarg; break;
         case O_BASELINE_FACTOR:
             if (rc_cli_parse_double("--baseline-factor", optarg, &d) != 0)

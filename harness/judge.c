@@ -83,6 +83,8 @@ int rc_write_reports(const rc_run_opts *o, const rc_results *r)
         bad = 1, rc_errorf("rope-conform: %s", err);
     if (o->markdown && rc_report_markdown(r, o->markdown, err, sizeof err) != 0)
         bad = 1, rc_errorf("rope-conform: %s", err);
+    if (o->html && rc_report_html(r, o->html, err, sizeof err) != 0)
+        bad = 1, rc_errorf("rope-conform: %s", err);
     return bad;
 }
 

@@ -108,3 +108,63 @@ void rc_results_plan_order(rc_results *r)
             r->cases[n++] = r->cases[i];
     r->n_cases = n;
 }
+
+int rc_pair_bands(int pair_count)
+{
+    return pair_count < RC_PAIR_BANDS ? (pair_count > 0 ? pair_count : 0) : RC_PAIR_BANDS;
+}
+
+int rc_pair_band(int k, int pair_count)
+{
+    return (int)((int64_t)k * rc_pair_bands(pair_count) / pair_count);
+}
+
+int rc_band_first_pair(int band, int pair_count)
+{
+    int nb = rc_pair_bands(pair_count);
+    return nb ? (int)(((int64_t)band * pair_count + nb - 1) / nb) : 0;
+}
+
+void rc_metrics_plot_clear(rc_metrics *m)
+{
+    m->pair_count = m->n_bands = 0;
+    for (int b = 0; b < RC_N_BUCKETS; b++)
+        m->bucket_angle[b] = m->bucket_mag[b] = -1.0f;
+    for (int b = 0; b < RC_PAIR_BANDS; b++)
+        m->band_max[b] = -1.0f;
+    m->heat = NULL;
+}
+
+/* The plot store: blocks chained from a static head, so they stay
+ * reachable (and are not leaks) until the process exits. */
+typedef struct plot_block {
+    struct plot_block *next;
+    size_t used, cap;
+    float data[];
+} plot_block;
+
+static plot_block *plot_blocks;
+
+#define PLOT_BLOCK_FLOATS ((size_t)1 << 16)
+
+float *rc_plot_store_alloc(size_t n)
+{
+    plot_block *b = plot_blocks;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > PLOT_BLOCK_FLOATS ? n : PLOT_BLOCK_FLOATS;
+        if (cap > (SIZE_MAX - sizeof *b) / sizeof(float))
+            return NULL;
+        b = malloc(sizeof *b + cap * sizeof(float));
+        if (!b)
+            return NULL;
+        b->next = plot_blocks;
+        b->used = 0;
+        b->cap = cap;
+        plot_blocks = b;
+    }
+    float *p = b->data + b->used;
+    b->used += n;
+    for (size_t i = 0; i < n; i++)
+        p[i] = -1.0f;
+    return p;
+}

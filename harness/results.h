@@ -19,6 +19,7 @@ typedef enum rc_status {
 const char *rc_status_name(rc_status s);   /* "PASS" "WARN" "FAIL" "SKIP" */
 
 #define RC_N_BUCKETS 33  /* position buckets: 0, [1,2), [2,4) ... [2^31, 2^32) */
+#define RC_PAIR_BANDS 32 /* at most this many pair rows in the plot data    */
 
 /* Where the worst error of a case occurred, with the values as hex bit
  * patterns (of the case's dtype) so a report can be checked by hand. */
@@ -42,6 +43,22 @@ typedef struct rc_metrics {
     double bucket_max[RC_N_BUCKETS]; /* max normalised error per position
                                        bucket; < 0 = no position there     */
     rc_worst worst;
+    /* Plot data, in single precision, each a fraction of its bound (error
+     * / bound: above 1 fails); < 0 = nothing measured there.  The pairs of
+     * a position fall into n_bands bands of consecutive pairs
+     * (rc_pair_band).  pair_count 0: the case has no plot data. */
+    int32_t pair_count;         /* pairs per position (rotary_dim / 2)      */
+    int32_t n_bands;            /* min(pair_count, RC_PAIR_BANDS)           */
+    float bucket_angle[RC_N_BUCKETS]; /* max |angle error| / angle bound per
+                                       position bucket (angles the model
+                                       cannot judge are left out)          */
+    float bucket_mag[RC_N_BUCKETS];   /* max |magnitude error| / its bound  */
+    float band_max[RC_PAIR_BANDS];    /* max error / bound per pair band     */
+    /* n_bands x RC_N_BUCKETS, row-major: the max error / bound of each pair
+     * band in each position bucket (the heat map); NULL when not kept.  It
+     * lives in the plot store (rc_plot_store_alloc), not in the case, so a
+     * case result stays a plain value that can be copied and merged. */
+    float *heat;
 } rc_metrics;
 
 typedef struct rc_case_result {
@@ -116,5 +133,18 @@ size_t rc_results_executed(const rc_results *r);
 /* The run's fatal problem, for the reports: r->fatal when set, else when no
  * case executed RC_NO_CASE_EXECUTED and why (buf holds it), else "". */
 const char *rc_results_fatal(const rc_results *r, char *buf, size_t n);
+
+/* Plot data.  Pair k of pair_count falls in band k * n_bands / pair_count;
+ * band b holds pairs rc_band_first_pair(b) .. rc_band_first_pair(b + 1) - 1. */
+int rc_pair_bands(int pair_count);               /* min(pair_count, RC_PAIR_BANDS) */
+int rc_pair_band(int k, int pair_count);
+int rc_band_first_pair(int band, int pair_count);
+/* No plot data: pair_count 0, every value -1, heat NULL. */
+void rc_metrics_plot_clear(rc_metrics *m);
+/* n floats from the process-wide plot store, set to -1: they stay valid
+ * until the process exits and are never freed one by one (plot data is
+ * small and is kept for the run's whole life anyway).  NULL when out of
+ * memory. */
+float *rc_plot_store_alloc(size_t n);
 
 #endif

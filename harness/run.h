@@ -29,7 +29,7 @@ typedef struct rc_run_opts {
     int shard_index, shard_count; /* run shard I of N (count 0: all cases) */
     int list_only;             /* --list                                    */
     int verbose, quiet, color, progress;
-    const char *json, *junit, *markdown, *baseline;
+    const char *json, *junit, *markdown, *html, *baseline;
     double baseline_factor;
 } rc_run_opts;
 

@@ -2,6 +2,7 @@
  * the one comparator every golden-based suite uses. */
 #include "run.h"
 #include "dtype.h"
+#include "plotdata.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -73,6 +74,7 @@ int64_t rc_verify_against_golden(rc_ctx *ctx, rc_case *c, int ci, int sign, rc_c
     const rc_rope_params *p = &cc->params;
     rc_metrics *m = &res->metrics;
     metrics_reset(m);
+    rc_plot_begin(m, p->rotary_dim / 2);
     res->has_metrics = 1;
     char err[256];
     rc_golden *g = rc_ctx_golden(ctx, p, err, sizeof err);
@@ -121,6 +123,7 @@ int64_t rc_verify_against_golden(rc_ctx *ctx, rc_case *c, int ci, int sign, rc_c
                 double phi = (double)pos * rc_golden_inv_freq(g, k);
                 rc_pair_error pe;
                 rc_pair_error_eval(&em, k, phi, x, ge, gq, y, &pe);
+                rc_plot_add(m, bucket, k, &pe);
                 m->n_pairs++;
                 if (!pe.nonfinite) {
                     if (fabs(pe.angle) > m->max_angle_err) m->max_angle_err = fabs(pe.angle);

@@ -1,4 +1,4 @@
-/* Report writers: terminal, JSON, JUnit XML and Markdown views of one
+/* Report writers: terminal, JSON, JUnit XML, Markdown and HTML views of one
  * rc_results, the JSON reader (for --baseline and shard merges) and the
  * baseline comparison.  Writers only read an rc_results and never
  * recompute a measurement; they write whatever the verdict (a FAIL run still
@@ -54,6 +54,17 @@ int rc_report_markdown_stream(const rc_results *r, FILE *f, const char *repro);
  * shell-quoted, into buf.  It cannot know --suite/--dtype filters: pass
  * the real command line to rc_report_markdown_ex for those.  Returns buf. */
 const char *rc_report_repro_command(const rc_results *r, char *buf, size_t n);
+
+/* HTML: one self-contained page, inline CSS and SVG, readable without
+ * script and with no external reference: verdict, diagnosis, reproduce
+ * command and versions, the per-suite table, per failing or warning case a
+ * plot of error against position and a pair x position heat map, and for a
+ * passing run the margin per pair (docs/report-schema.md).  repro as for
+ * Markdown. */
+int rc_report_html(const rc_results *r, const char *path, char *err, size_t errlen);
+int rc_report_html_ex(const rc_results *r, const char *path, const char *repro,
+                      char *err, size_t errlen);
+int rc_report_html_stream(const rc_results *r, FILE *f, const char *repro);
 
 /* Failures and warnings listed in the Markdown summary before "and N more". */
 #define RC_REPORT_MD_MAX_LISTED 20
@@ -154,6 +165,18 @@ const char *rc_fmt_dec(double v, char *buf, size_t n);
 /* Parse either form back (strtod: hex floats, decimal, inf, nan); the
  * whole string must be consumed.  0 ok, -1 not a number. */
 int rc_fmt_parse_double(const char *s, double *out);
+/* v with `digits` significant digits ("%.*g"), '.' whatever the locale. */
+const char *rc_fmt_sig(double v, int digits, char *buf, size_t n);
+
+/* Plot data (rc_metrics): a float as the shortest decimal that
+ * rc_fmt_parse_double reads back to the same float ("inf", "nan"), and a
+ * negative value (nothing measured) as "-".  A series is n of them in one
+ * string, separated by single spaces (malloc'd; NULL when out of memory);
+ * rc_series_parse reads one back, "-" as -1: 0 when s holds exactly n
+ * values, else -1. */
+const char *rc_fmt_float(float v, char *buf, size_t n);
+char *rc_series_format(const float *v, size_t n);
+int rc_series_parse(const char *s, float *out, size_t n);
 
 /* Stable names used in every report, and their parsers (0 ok, -1 unknown). */
 const char *rc_report_dtype_name(rc_dtype t);      /* "f64" "f32" "f16" "bf16" */
@@ -172,7 +195,9 @@ typedef enum rc_text_mode {
     RC_TEXT_TERM,      /* one line, no control characters                */
     RC_TEXT_XML,       /* XML character data; newlines kept             */
     RC_TEXT_XML_ATTR,  /* XML attribute value (double-quoted)           */
-    RC_TEXT_MD         /* one line of Markdown, punctuation escaped     */
+    RC_TEXT_MD,        /* one line of Markdown, punctuation escaped     */
+    RC_TEXT_HTML       /* HTML text or attribute value: as XML_ATTR, and
+                          ':' as "&#58;" so no URL scheme appears        */
 } rc_text_mode;
 /* Write s (NULL = "") to f.  Everywhere, control characters and bytes that
  * are not valid UTF-8 take rc_escape_one's form (escape.h: \n \r \t

@@ -32,6 +32,13 @@ static const char *fmt_with(const char *spec, double v, char *buf, size_t n)
 const char *rc_fmt_hex(double v, char *buf, size_t n) { return fmt_with("%a", v, buf, n); }
 const char *rc_fmt_dec(double v, char *buf, size_t n) { return fmt_with("%.17g", v, buf, n); }
 
+const char *rc_fmt_sig(double v, int digits, char *buf, size_t n)
+{
+    char spec[16];
+    snprintf(spec, sizeof spec, "%%.%dg", digits < 1 ? 1 : digits > 17 ? 17 : digits);
+    return fmt_with(spec, v, buf, n);
+}
+
 int rc_fmt_parse_double(const char *s, double *out)
 {
     char tmp[128];

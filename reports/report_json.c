@@ -99,7 +99,39 @@ static cJSON *worst_json(jw *w, const rc_worst *x)
     return o;
 }
 
-static cJSON *metrics_json(jw *w, const rc_metrics *m)
+/* n floats as one compact series string (docs/report-schema.md). */
+static cJSON *series(jw *w, const float *v, size_t n)
+{
+    char *text = rc_series_format(v, n);
+    cJSON *j = text ? cJSON_CreateString(text) : NULL;
+    free(text);
+    return chk(w, j);
+}
+
+/* The plot data; the heat map only for FAIL and WARN cases, which the
+ * report draws it for (it is the bulk of the data). */
+static void plot_json(jw *w, cJSON *o, const rc_metrics *m, rc_status st)
+{
+    if (m->pair_count <= 0)
+        return;
+    add(w, o, "pair_count", i64(w, m->pair_count));
+    add(w, o, "bucket_angle", series(w, m->bucket_angle, RC_N_BUCKETS));
+    add(w, o, "bucket_mag", series(w, m->bucket_mag, RC_N_BUCKETS));
+    add(w, o, "band_max", series(w, m->band_max, (size_t)m->n_bands));
+    if (!m->heat || (st != RC_STATUS_FAIL && st != RC_STATUS_WARN))
+        return;
+    cJSON *rows = chk(w, cJSON_CreateArray());
+    for (int b = 0; rows && b < m->n_bands; b++) {
+        cJSON *row = series(w, m->heat + (size_t)b * RC_N_BUCKETS, RC_N_BUCKETS);
+        if (!row || !cJSON_AddItemToArray(rows, row)) {
+            w->failed = 1;
+            cJSON_Delete(row);
+        }
+    }
+    add(w, o, "heat", rows);
+}
+
+static cJSON *metrics_json(jw *w, const rc_metrics *m, rc_status st)
 {
     cJSON *o = chk(w, cJSON_CreateObject());
     add(w, o, "n_pairs", i64(w, m->n_pairs));
@@ -119,6 +151,7 @@ static cJSON *metrics_json(jw *w, const rc_metrics *m)
     }
     add(w, o, "bucket_max", b);
     add(w, o, "worst", worst_json(w, &m->worst));
+    plot_json(w, o, m, st);
     return o;
 }
 
@@ -131,7 +164,7 @@ static cJSON *case_json(jw *w, const rc_case_result *c)
     add(w, o, "status", str(w, rc_status_name(c->status)));
     add(w, o, "dtype", str(w, rc_report_dtype_name(c->dtype)));
     add(w, o, "params", params_json(w, &c->params));
-    add(w, o, "metrics", c->has_metrics ? metrics_json(w, &c->metrics)
+    add(w, o, "metrics", c->has_metrics ? metrics_json(w, &c->metrics, c->status)
                                         : chk(w, cJSON_CreateNull()));
     add(w, o, "message", str(w, c->message));
     add(w, o, "cause", str(w, c->cause));

@@ -137,6 +137,57 @@ static void load_params(rd *d, const cJSON *o, rc_rope_params *p)
 #undef RC_PARAM
 }
 
+static void get_series(rd *d, const cJSON *obj, const char *key, float *out, size_t n)
+{
+    const cJSON *j = need(d, obj, key);
+    if (j && (!cJSON_IsString(j) || rc_series_parse(j->valuestring, out, n) != 0)) {
+        char what[64];
+        snprintf(what, sizeof what, "not a series of %zu values", n);
+        bad(d, key, what);
+    }
+}
+
+/* The plot data: optional (reports written before it have none), but
+ * complete when pair_count is there; the heat map only where kept. */
+static void load_plot(rd *d, const cJSON *o, rc_metrics *m)
+{
+    rc_metrics_plot_clear(m);
+    if (!cJSON_GetObjectItemCaseSensitive(o, "pair_count"))
+        return;
+    int64_t pc = get_i64(d, o, "pair_count");
+    if (!d->failed && (pc < 1 || pc > (INT64_C(1) << 30))) {
+        bad(d, "pair_count", "out of range");
+        return;
+    }
+    int nb = rc_pair_bands((int)pc);
+    get_series(d, o, "bucket_angle", m->bucket_angle, RC_N_BUCKETS);
+    get_series(d, o, "bucket_mag", m->bucket_mag, RC_N_BUCKETS);
+    get_series(d, o, "band_max", m->band_max, (size_t)nb);
+    const cJSON *heat = cJSON_GetObjectItemCaseSensitive(o, "heat");
+    if (d->failed)
+        return;
+    m->pair_count = (int32_t)pc;
+    m->n_bands = nb;
+    if (!heat)
+        return;
+    if (!cJSON_IsArray(heat) || cJSON_GetArraySize(heat) != nb) {
+        bad(d, "heat", "not an array of one series per pair band");
+        return;
+    }
+    float *h = rc_plot_store_alloc((size_t)nb * RC_N_BUCKETS);
+    if (!h) {
+        bad(d, "heat", "out of memory");
+        return;
+    }
+    for (int b = 0; b < nb && !d->failed; b++) {
+        const cJSON *row = cJSON_GetArrayItem(heat, b);
+        if (!cJSON_IsString(row) || rc_series_parse(row->valuestring, h + (size_t)b * RC_N_BUCKETS,
+                                                    RC_N_BUCKETS) != 0)
+            bad(d, "heat", "row not a series of " "33" " values");
+    }
+    m->heat = d->failed ? NULL : h;
+}
+
 static void load_metrics(rd *d, const cJSON *o, rc_metrics *m)
 {
     m->n_pairs = get_i64(d, o, "n_pairs");
@@ -159,6 +210,7 @@ static void load_metrics(rd *d, const cJSON *o, rc_metrics *m)
             bad(d, "bucket_max", "element not a float");
         m->bucket_max[i] = v;
     }
+    load_plot(d, o, m);
     const cJSON *w = need(d, o, "worst");
     if (!w || d->failed)
         return;

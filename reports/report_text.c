@@ -1,6 +1,6 @@
 /* Making untrusted text (candidate error messages, case names) safe for
  * each output: valid UTF-8, no terminal control sequences, XML and
- * Markdown escaping. */
+ * Markdown and HTML escaping. */
 #include "report.h"
 #include "escape.h"
 
@@ -57,23 +57,25 @@ static void xml_char(FILE *f, unsigned long cp, const char *bytes)
 
 /* Control characters and bad bytes take rc_escape_one's form everywhere;
  * XML keeps tab and newline (as references in attributes, where parsers
- * would normalise them away). */
+ * would normalise them away; HTML text is an attribute or a cell). */
 int rc_text_write(FILE *f, const char *s, rc_text_mode mode)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
-    int xml = mode == RC_TEXT_XML || mode == RC_TEXT_XML_ATTR;
+    int xml = mode == RC_TEXT_XML || mode == RC_TEXT_XML_ATTR || mode == RC_TEXT_HTML;
     while (*p) {
         char one[RC_ESCAPE_ONE_MAX];
         int escaped;
         unsigned long cp;
         p += rc_escape_one(p, one, &escaped, &cp);
         if (xml && escaped && (cp == '\t' || cp == '\n' || cp == '\r')) {
-            if (mode == RC_TEXT_XML_ATTR || cp == '\r')
+            if (mode != RC_TEXT_XML || cp == '\r')
                 fprintf(f, "&#%lu;", cp);
             else
                 fputc((int)cp, f);
         } else if (escaped) {
             fputs(one, f);
+        } else if (mode == RC_TEXT_HTML && cp == ':') {
+            fputs("&#58;", f);   /* no "http://" or "https://" in the page's text */
         } else if (xml) {
             xml_char(f, cp, one);
         } else {

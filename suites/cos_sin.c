@@ -5,6 +5,7 @@
  * candidate = its table in the row's dtype. */
 #include "run.h"
 #include "dtype.h"
+#include "plotdata.h"
 #include "suite_util.h"
 
 #include <math.h>
@@ -76,6 +77,7 @@ static void verify(rc_ctx *ctx, rc_case *c, rc_case_result *res)
     memset(m, 0, sizeof *m);
     for (int b = 0; b < RC_N_BUCKETS; b++)
         m->bucket_max[b] = -1.0;
+    rc_plot_begin(m, r2);
     res->has_metrics = 1;
     int64_t fails = 0, exhausted = 0, first_exhausted = -1;
     double worst = -1.0;
@@ -91,6 +93,7 @@ static void verify(rc_ctx *ctx, rc_case *c, rc_case_result *res)
             double y[2] = { rc_load(cc->cos, c->dtype, e), rc_load(cc->sin, c->dtype, e) };
             rc_pair_error pe;
             rc_pair_error_eval(&sm.em, k, (double)pos * rc_golden_inv_freq(sm.g, k), x, g, gr, y, &pe);
+            rc_plot_add(m, bucket, k, &pe);
             m->n_pairs++;
             if (!pe.nonfinite) {
                 if (fabs(pe.angle) > m->max_angle_err) m->max_angle_err = fabs(pe.angle);

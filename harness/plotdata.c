@@ -1,0 +1,46 @@
+/* Plot data of a golden comparison: per position bucket the worst angle and
+ * magnitude error, per pair band and bucket the worst error, each over its
+ * bound. */
+#include "plotdata.h"
+
+#include <math.h>
+
+void rc_plot_begin(rc_metrics *m, int pair_count)
+{
+    rc_metrics_plot_clear(m);
+    if (pair_count <= 0)
+        return;
+    m->pair_count = pair_count;
+    m->n_bands = rc_pair_bands(pair_count);
+    m->heat = rc_plot_store_alloc((size_t)m->n_bands * RC_N_BUCKETS);
+}
+
+/* d as a float no smaller than d (NaN stays NaN). */
+static float up(double d)
+{
+    float f = (float)d;
+    return (double)f < d ? nextafterf(f, INFINITY) : f;
+}
+
+static void raise_to(float *slot, double v)
+{
+    float f = up(v);
+    if (f > *slot || isnan(f))
+        *slot = f;
+}
+
+void rc_plot_add(rc_metrics *m, int bucket, int k, const rc_pair_error *pe)
+{
+    if (m->pair_count <= 0 || k < 0 || k >= m->pair_count || bucket < 0 || bucket >= RC_N_BUCKETS)
+        return;
+    int band = rc_pair_band(k, m->pair_count);
+    raise_to(&m->band_max[band], pe->ratio);
+    if (m->heat)
+        raise_to(&m->heat[band * RC_N_BUCKETS + bucket], pe->ratio);
+    if (pe->nonfinite)
+        return;   /* judged by class: no angle or magnitude to show */
+    if (!pe->exhausted && pe->angle_bound > 0)
+        raise_to(&m->bucket_angle[bucket], fabs(pe->angle) / pe->angle_bound);
+    if (pe->mag_bound > 0)
+        raise_to(&m->bucket_mag[bucket], fabs(pe->mag) / pe->mag_bound);
+}
