@@ -28,8 +28,10 @@ int rc_html_level_of(float v);
 #define RC_HTML_FRAME "#203040"
 void rc_html_colors_meta(FILE *f);
 
-/* Untrusted text, escaped for HTML (RC_TEXT_HTML). */
+/* Untrusted text, escaped for HTML (RC_TEXT_HTML); the _n form cuts it
+ * after at most max bytes, at a character boundary, with an ellipsis. */
 void rc_html_text(FILE *f, const char *s);
+void rc_html_text_n(FILE *f, const char *s, size_t max);
 /* "2<tspan>k</tspan>" style label of a power of two, for SVG text. */
 void rc_html_pow(FILE *f, int base, int exp);
 

@@ -117,7 +117,7 @@ static void case_row(FILE *f, const rc_case_result *c, size_t idx)
     fprintf(f, "<tr class=\"%s\" id=\"case-%zu\"><td>", status_class(c->status), idx);
     case_title(f, c);
     fprintf(f, "</td><td>%s</td><td class=\"l\">", c->has_metrics ? rc_fmt_sig(c->metrics.max_err, 4, e, sizeof e) : "-");
-    rc_html_text(f, c->message);
+    rc_html_text_n(f, c->message, 160);
     fputs("</td></tr>\n", f);
 }
 

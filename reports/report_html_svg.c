@@ -2,6 +2,8 @@
 #include "report_html.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 const rc_html_level rc_html_levels[] = {
     { 1.0 / 256, "#deebf7", "&#8804; 1/256" },
@@ -34,6 +36,25 @@ void rc_html_colors_meta(FILE *f)
 void rc_html_text(FILE *f, const char *s)
 {
     rc_text_write(f, s, RC_TEXT_HTML);
+}
+
+void rc_html_text_n(FILE *f, const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    if (n <= max) {
+        rc_html_text(f, s);
+        return;
+    }
+    char *cut = malloc(max + 1);
+    if (!cut)
+        return;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;   /* s[max] continues a character: cut before that one */
+    memcpy(cut, s, max);
+    cut[max] = '\0';
+    rc_html_text(f, cut);
+    fputs("&#8230;", f);
+    free(cut);
 }
 
 void rc_html_pow(FILE *f, int base, int exp)
