@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "report.h"
+#include "report_fixture.h"
 #include "results.h"
 
 /* ---- fixtures ----------------------------------------------------------- */
@@ -30,109 +31,6 @@ static size_t count_sub(const char *s, const char *sub)
     for (const char *p = strstr(s, sub); p; p = strstr(p + 1, sub))
         n++;
     return n;
-}
-
-/* Tricky strings: markup, quotes, a pipe, a newline, an escape sequence, a
- * valid non-ASCII character (U+00B5) and a byte that is not UTF-8 (0xFF). */
-#define TRICKY_NAME "yarn <f16> & \"quotes\" 'single' | pipe"
-#define TRICKY_MSG "max err 3.5 > bound & <1> | at 'pos' \"12\"\nsecond line \x1b[31mred \xc2\xb5 \xff end"
-#define TRICKY_CAUSE "table rounded to f16 before the multiply | see <docs>"
-
-static void set_info(rc_results *r)
-{
-    rc_run_info *in = &r->info;
-    in->candidate_path = "/opt/cand dir/libcand's.so";
-    in->candidate_name = "cand";
-    in->candidate_version = "1.2.3";
-    in->profile = "strict";
-    in->level = 2;
-    in->seed = UINT64_MAX;   /* not representable as a JSON number */
-    in->config_path = "configs/llama3.json";
-    in->tool_version = "0.1.0";
-    in->mpfr_version = "4.2.0";
-    in->gmp_version = "6.2.1";
-    in->cjson_version = "1.7.15";
-    in->cpu = "Test CPU @ 3.0GHz";
-    in->started_utc = "2026-11-23T14:13:04Z";
-    in->wall_seconds = 12.345;
-}
-
-static void fill_metrics(rc_case_result *c, double max_err)
-{
-    rc_metrics *m = &c->metrics;
-    c->has_metrics = 1;
-    m->n_pairs = 123456;
-    m->max_err = max_err;
-    m->max_err_raw = max_err * 0x1.0p-11;
-    m->max_angle_err = 0.1;
-    m->max_mag_err = 1.0 / 3.0;
-    m->max_ulp = 0.5000000000000001;
-    m->mean_radial = -0x1.5p-60;
-    for (int i = 0; i < RC_N_BUCKETS; i++)
-        m->bucket_max[i] = i < 20 ? max_err / (i + 1) : -1.0;
-    m->bucket_max[3] = 4.9406564584124654e-324;   /* smallest subnormal */
-    m->worst.position = 4095;
-    m->worst.token = 7;
-    m->worst.head = 3;
-    m->worst.pair = 11;
-    strcpy(m->worst.in0, "0x3c00");
-    strcpy(m->worst.in1, "0xbc00");
-    strcpy(m->worst.expected0, "0x3a41");
-    strcpy(m->worst.expected1, "0x3b12");
-    strcpy(m->worst.actual0, "0x3a45");
-    strcpy(m->worst.actual1, "0x3b10");
-}
-
-static rc_case_result *add_case(rc_results *r, const char *suite, const char *name,
-                                rc_status st, rc_dtype dt)
-{
-    rc_case_result *c = rc_results_add(r);
-    ck_assert_ptr_nonnull(c);
-    snprintf(c->suite, sizeof c->suite, "%s", suite);
-    snprintf(c->name, sizeof c->name, "%s", name);
-    c->status = st;
-    c->dtype = dt;
-    rc_rope_params *p = &c->params;
-    p->struct_size = sizeof *p;
-    p->head_dim = 128;
-    p->rotary_dim = 64;
-    p->pairing = RC_INTERLEAVED;
-    p->type = RC_ROPE_YARN;
-    p->base = 500000.0;
-    p->factor = 0.1;
-    p->original_max_position = 8192;
-    p->max_position = INT64_C(1) << 60;   /* beyond 2^53: a string */
-    p->low_freq_factor = 1.0;
-    p->high_freq_factor = 4.0;
-    p->beta_fast = 32;
-    p->beta_slow = 1;
-    p->attention_factor = 1.0 / 3.0;
-    p->mscale = 0.707;
-    p->mscale_all_dim = -0.0;
-    p->truncate = 1;
-    p->seq_len = 131072;
-    c->seconds = 0.001 * (double)r->n_cases;
-    return c;
-}
-
-/* One case of each status, with tricky strings in the FAIL and WARN. */
-static void build(rc_results *r)
-{
-    memset(r, 0, sizeof *r);
-    set_info(r);
-    rc_case_result *c = add_case(r, "accuracy", "default f32", RC_STATUS_PASS, RC_F32);
-    fill_metrics(c, 0.25);
-    c = add_case(r, "accuracy", TRICKY_NAME, RC_STATUS_FAIL, RC_F16);
-    fill_metrics(c, 3.5);
-    snprintf(c->message, sizeof c->message, "%s", TRICKY_MSG);
-    snprintf(c->cause, sizeof c->cause, "%s", TRICKY_CAUSE);
-    c = add_case(r, "properties", "linearity | scale", RC_STATUS_WARN, RC_BF16);
-    fill_metrics(c, 0.75);
-    snprintf(c->message, sizeof c->message, "precision | runs out\nbefore 2^20 & <max>");
-    c = add_case(r, "properties", "bf16 backward", RC_STATUS_SKIP, RC_BF16);
-    c->params.pairing = RC_HALF_SPLIT;
-    c->params.type = RC_ROPE_DYNAMIC_NTK;
-    snprintf(c->message, sizeof c->message, "unsupported <by> candidate");
 }
 
 static uint64_t bits(double v)
@@ -220,6 +118,56 @@ START_TEST(shell_quote)
 }
 END_TEST
 
+START_TEST(plot_series)
+{
+    char b[RC_FMT_LEN];
+    /* the shortest decimal that reads back to the same float */
+    ck_assert_str_eq(rc_fmt_float(0.1f, b, sizeof b), "0.1");
+    ck_assert_str_eq(rc_fmt_float(1.0f, b, sizeof b), "1");
+    ck_assert_str_eq(rc_fmt_float(1.00000012f, b, sizeof b), "1.0000001");
+    ck_assert_str_eq(rc_fmt_float(0x1p-149f, b, sizeof b), "1e-45");
+    ck_assert_str_eq(rc_fmt_float(FLT_MAX, b, sizeof b), "3.4028235e+38");
+    ck_assert_str_eq(rc_fmt_float(INFINITY, b, sizeof b), "inf");
+    ck_assert_str_eq(rc_fmt_float(-1.0f, b, sizeof b), "-");
+    /* every float of a sweep over the bit patterns comes back exactly */
+    float v[64], back[64];
+    for (uint32_t seed = 1; seed < 4000; seed++) {
+        for (int i = 0; i < 64; i++) {
+            uint32_t u = (seed * 2654435761u) ^ (uint32_t)i * 40503u;
+            u &= 0x7fffffffu;                 /* non-negative */
+            if ((u & 0x7f800000u) == 0x7f800000u)
+                u &= 0x7f7fffffu;             /* finite */
+            memcpy(&v[i], &u, sizeof u);
+        }
+        v[seed % 64] = -1.0f;
+        char *s = rc_series_format(v, 64);
+        ck_assert_ptr_nonnull(s);
+        ck_assert_int_eq(rc_series_parse(s, back, 64), 0);
+        ck_assert(memcmp(v, back, sizeof v) == 0);
+        free(s);
+    }
+    float three[3];
+    ck_assert_int_eq(rc_series_parse("0.5 - inf", three, 3), 0);
+    ck_assert(three[0] == 0.5f && three[1] == -1.0f && isinf(three[2]));
+    ck_assert_int_eq(rc_series_parse("0.5 -", three, 3), -1);       /* too few */
+    ck_assert_int_eq(rc_series_parse("1 2 3 4", three, 3), -1);     /* too many */
+    ck_assert_int_eq(rc_series_parse("1  2 3", three, 3), -1);      /* empty value */
+    ck_assert_int_eq(rc_series_parse("1 -2 3", three, 3), -1);      /* negative */
+    ck_assert_int_eq(rc_series_parse("1 x 3", three, 3), -1);
+    /* pair bands: consecutive pairs, every pair in exactly one band */
+    for (int pc = 1; pc <= 300; pc++) {
+        int nb = rc_pair_bands(pc);
+        ck_assert_int_eq(nb, pc < RC_PAIR_BANDS ? pc : RC_PAIR_BANDS);
+        ck_assert_int_eq(rc_band_first_pair(0, pc), 0);
+        ck_assert_int_eq(rc_band_first_pair(nb, pc), pc);
+        for (int k = 0; k < pc; k++) {
+            int band = rc_pair_band(k, pc);
+            ck_assert(k >= rc_band_first_pair(band, pc) && k < rc_band_first_pair(band + 1, pc));
+        }
+    }
+}
+END_TEST
+
 /* ---- JSON ---------------------------------------------------------------- */
 
 static const cJSON *get(const cJSON *o, const char *k)
@@ -267,6 +215,14 @@ START_TEST(json_document)
     ck_assert_str_eq(get(mx, "dec")->valuestring, "3.5");
     ck_assert_int_eq(cJSON_GetArraySize(get(me, "bucket_max")), RC_N_BUCKETS);
     ck_assert_str_eq(get(get(me, "worst"), "actual0")->valuestring, "0x3a45");
+    ck_assert_int_eq(get(me, "pair_count")->valueint, 40);
+    ck_assert(strncmp(get(me, "bucket_angle")->valuestring, "0.1 0.33333334 1e-45 1.0000001 0 ", 32) == 0);
+    ck_assert_int_eq(cJSON_GetArraySize(get(me, "heat")), RC_PAIR_BANDS);
+    ck_assert_ptr_nonnull(strstr(cJSON_GetArrayItem(get(me, "heat"), 3)->valuestring, " inf - "));
+    /* a PASS case carries no heat map */
+    const cJSON *m0 = get(cJSON_GetArrayItem(cases, 0), "metrics");
+    ck_assert_ptr_null(cJSON_GetObjectItem(m0, "heat"));
+    ck_assert_ptr_nonnull(cJSON_GetObjectItem(m0, "band_max"));
     /* no float is a JSON number */
     const cJSON *params = get(c1, "params");
     ck_assert(cJSON_IsObject(get(params, "base")));
@@ -287,6 +243,35 @@ START_TEST(json_document)
     rc_results_free(&r);
 }
 END_TEST
+
+static void assert_same_floats(const float *a, const float *b, size_t n, const char *what)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t x, y;
+        memcpy(&x, &a[i], sizeof x);
+        memcpy(&y, &b[i], sizeof y);
+        ck_assert_msg(x == y || (isnan(a[i]) && isnan(b[i])), "%s[%zu]: %a != %a", what, i, a[i], b[i]);
+    }
+}
+
+/* The plot data comes back bit for bit; the heat map only for FAIL and
+ * WARN cases, the report's only users of it. */
+static void assert_same_plot(const rc_case_result *a, const rc_metrics *m, const rc_metrics *n)
+{
+    ck_assert_int_eq(m->pair_count, n->pair_count);
+    ck_assert_int_eq(m->n_bands, n->n_bands);
+    if (m->pair_count == 0)
+        return;
+    assert_same_floats(m->bucket_angle, n->bucket_angle, RC_N_BUCKETS, "bucket_angle");
+    assert_same_floats(m->bucket_mag, n->bucket_mag, RC_N_BUCKETS, "bucket_mag");
+    assert_same_floats(m->band_max, n->band_max, (size_t)m->n_bands, "band_max");
+    if (a->status == RC_STATUS_FAIL || a->status == RC_STATUS_WARN) {
+        ck_assert_ptr_nonnull(n->heat);
+        assert_same_floats(m->heat, n->heat, (size_t)m->n_bands * RC_N_BUCKETS, "heat");
+    } else {
+        ck_assert_ptr_null(n->heat);
+    }
+}
 
 static void assert_same_case(const rc_case_result *a, const rc_case_result *b)
 {
@@ -325,6 +310,7 @@ static void assert_same_case(const rc_case_result *a, const rc_case_result *b)
     for (int i = 0; i < RC_N_BUCKETS; i++)
         assert_same_double(m->bucket_max[i], n->bucket_max[i], "bucket");
     ck_assert(memcmp(&m->worst, &n->worst, sizeof m->worst) == 0);
+    assert_same_plot(a, m, n);
 }
 
 START_TEST(json_round_trip)
@@ -399,6 +385,36 @@ START_TEST(json_load_rejects)
     ck_assert_int_eq(rc_report_parse_json(broken, "b.json", &back, NULL, err, sizeof err), -1);
     ck_assert_msg(strstr(err, "cases[2].status"), "%s", err);
     ck_assert_uint_eq(back.n_cases, 0);
+    /* plot data: a series of the wrong length names its key; a report
+     * written before plot data existed loads without it */
+    cJSON *m1 = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(root, "cases"), 1), "metrics");
+    cJSON_ReplaceItemInObjectCaseSensitive(c2, "status", cJSON_CreateString("WARN"));
+    cJSON_ReplaceItemInObjectCaseSensitive(m1, "bucket_mag", cJSON_CreateString("1 2 3"));
+    char *short_series = cJSON_Print(root);
+    ck_assert_int_eq(rc_report_parse_json(short_series, "s.json", &back, NULL, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "cases[1].bucket_mag") && strstr(err, "33"), "%s", err);
+    free(short_series);
+    cJSON_ReplaceItemInObjectCaseSensitive(m1, "bucket_mag",
+                                           cJSON_Duplicate(cJSON_GetObjectItem(m1, "bucket_angle"), 1));
+    cJSON_AddItemToArray(cJSON_GetObjectItem(m1, "heat"), cJSON_CreateString("0"));   /* a band too many */
+    char *long_heat = cJSON_Print(root);
+    ck_assert_int_eq(rc_report_parse_json(long_heat, "h.json", &back, NULL, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "cases[1].heat"), "%s", err);
+    free(long_heat);
+    for (int i = 0; i < cJSON_GetArraySize(cJSON_GetObjectItem(root, "cases")); i++) {
+        cJSON *mi = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(root, "cases"), i), "metrics");
+        const char *keys[] = { "pair_count", "bucket_angle", "bucket_mag", "band_max", "heat" };
+        for (size_t k = 0; cJSON_IsObject(mi) && k < sizeof keys / sizeof keys[0]; k++)
+            cJSON_DeleteItemFromObject(mi, keys[k]);
+    }
+    char *old_report = cJSON_Print(root);
+    ck_assert_msg(rc_report_parse_json(old_report, "old.json", &back, NULL, err, sizeof err) == 0, "%s", err);
+    ck_assert_uint_eq(back.n_cases, 4);
+    ck_assert_int_eq(back.cases[1].has_metrics, 1);
+    ck_assert_int_eq(back.cases[1].metrics.pair_count, 0);
+    ck_assert_ptr_null(back.cases[1].metrics.heat);
+    free(old_report);
+    rc_results_free(&back);
     /* the smallest hand-written baseline */
     ck_assert_msg(rc_report_parse_json("{\"schema\":\"rope-conform-report\",\"version\":1,"
                                        "\"cases\":[{\"suite\":\"accuracy\",\"name\":\"a\","
@@ -733,6 +749,7 @@ int main(void)
     tcase_add_test(t, results_helpers);
     tcase_add_test(t, float_format_round_trip);
     tcase_add_test(t, shell_quote);
+    tcase_add_test(t, plot_series);
     tcase_add_test(t, json_document);
     tcase_add_test(t, json_round_trip);
     tcase_add_test(t, json_load_rejects);
