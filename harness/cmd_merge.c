@@ -53,7 +53,7 @@ int rc_cmd_merge(int argc, char **argv)
         rc_errorf("rope-conform merge: no reports given (see --help)");
         return 2;
     }
-    const char *const outs[] = { json, junit, md };
+    const char *const outs[] = { json, junit, md, html };
     char err[1024];
     if (rc_report_targets_check(outs, sizeof outs / sizeof outs[0], err, sizeof err) != 0) {
         rc_errorf("rope-conform merge: %s", err);

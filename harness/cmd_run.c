@@ -121,7 +121,7 @@ int rc_cli_parse_color(const char *s, int *out)
  * file within the input bound.  0 ok, -1 with one line on stderr. */
 int rc_cli_check_files(const rc_run_opts *o)
 {
-    const char *const outs[] = { o->json, o->junit, o->markdown };
+    const char *const outs[] = { o->json, o->junit, o->markdown, o->html };
     const size_t n = sizeof outs / sizeof outs[0];
     char err[1024];
     if (rc_report_targets_check(outs, n, err, sizeof err) != 0 ||
