@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages rope-conform builds with, when any is missing.
-# --ci adds what .ci/run needs besides: clang (the second compiler) and
-# man-db (renders the manual page).
+# --ci adds what .ci/run needs besides: clang (the second compiler), man-db
+# (renders the manual page), and headless Chromium, libpng and a font
+# (scripts/check-html-render.sh).
 set -euo pipefail
 # python3-dev, python3-numpy, python3-torch: the Python adapter and its tests
 # (adapters/python, docs/python.md), built against Debian's /usr/bin/python3.
@@ -9,7 +10,7 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config check libmpfr-dev libgmp-dev libcjson-dev
       libseccomp-dev libcap-ng-dev python3-dev python3-numpy python3-torch)
 if [ "${1:-}" = --ci ]; then
-  pkgs+=(clang man-db)
+  pkgs+=(clang man-db chromium libpng-dev fonts-dejavu-core)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
