@@ -102,16 +102,14 @@ static size_t group_causes(const rc_results *r, cause_row *rows, size_t *others)
 static void case_link(FILE *f, const rc_results *r, size_t i, const unsigned char *role)
 {
     const rc_case_result *c = &r->cases[i];
-    if (role[i] != RC_HTML_ROLE_NONE)
+    if (role[i] != RC_HTML_ROLE_NONE) {
         fprintf(f, "<a href=\"#case-%zu\">", i);
-    else {
+    } else {
         fputs("<a href=\"#suite-", f);
         rc_html_text(f, c->suite);
         fputs("\">", f);
     }
-    rc_html_text(f, c->suite);
-    fputc('/', f);
-    rc_html_text(f, c->name);
+    rc_html_case_name(f, c);
     fprintf(f, "</a> [%s]", rc_report_dtype_name(c->dtype));
 }
 

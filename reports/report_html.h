@@ -76,6 +76,9 @@ typedef struct rc_html_margin {
 void rc_html_margin_of(const rc_results *r, rc_dtype dt, rc_html_margin *out);
 void rc_html_plot_margin(FILE *f, rc_dtype dt, const rc_html_margin *mg);
 
+/* "suite/name", escaped. */
+void rc_html_case_name(FILE *f, const rc_case_result *c);
+
 /* What the page does with each case: FAIL and WARN cases of a suite, FAIL
  * first, in run order: the first ones are shown with their plots, the next
  * ones in a table, the rest only counted.  malloc'd, one per case (caller

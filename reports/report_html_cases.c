@@ -54,12 +54,17 @@ unsigned char *rc_html_case_roles(const rc_results *r)
     return role;
 }
 
-static void case_title(FILE *f, const rc_case_result *c)
+void rc_html_case_name(FILE *f, const rc_case_result *c)
 {
-    fprintf(f, "<span class=\"st %s\">%s</span> ", status_class(c->status), rc_status_name(c->status));
     rc_html_text(f, c->suite);
     fputc('/', f);
     rc_html_text(f, c->name);
+}
+
+static void case_title(FILE *f, const rc_case_result *c)
+{
+    fprintf(f, "<span class=\"st %s\">%s</span> ", status_class(c->status), rc_status_name(c->status));
+    rc_html_case_name(f, c);
     fprintf(f, " <span class=\"dt\">[%s]</span>", rc_report_dtype_name(c->dtype));
 }
 

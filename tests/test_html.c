@@ -2,6 +2,9 @@
  * numbers as the JSON report, plots that always carry data, and heat maps
  * that show a failing mutant's wrong band of pairs and position threshold,
  * from a run and from merged shards. */
+/* nftw is XSI */
+#define _XOPEN_SOURCE 700
+#define TMPDIR_PREFIX "rc_html"
 #include <check.h>
 #include <ctype.h>
 #include <cjson/cJSON.h>
@@ -16,11 +19,10 @@
 #include "report_html.h"
 #include "report_fixture.h"
 #include "results.h"
+#include "testutil.h"
 
 #define TOOL RC_BUILD_DIR "/rope-conform"
 #define MUTANT(name) RC_BUILD_DIR "/adapters/catalogue/lib" name ".so"
-
-static char dir[64];
 
 static char *html_of(const rc_results *r, const char *repro)
 {
@@ -31,30 +33,6 @@ static char *html_of(const rc_results *r, const char *repro)
     ck_assert_int_eq(rc_report_html_stream(r, f, repro), 0);
     fclose(f);
     return buf;
-}
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *s = malloc((size_t)n + 1);
-    ck_assert_ptr_nonnull(s);
-    ck_assert_uint_eq(fread(s, 1, (size_t)n, f), (size_t)n);
-    s[n] = '\0';
-    fclose(f);
-    return s;
-}
-
-static const char *path_in(const char *name)
-{
-    static char buf[4][256];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(buf[k], sizeof buf[k], "%s/%s", dir, name);
-    return buf[k];
 }
 
 /* ---- reading the page ---------------------------------------------------- */
@@ -368,17 +346,35 @@ START_TEST(atomic_file)
     rc_results r;
     char err[512];
     build(&r);
-    ck_assert_int_eq(rc_report_html(&r, path_in("r.html"), err, sizeof err), 0);
-    char *h = slurp(path_in("r.html"));
+    ck_assert_int_eq(rc_report_html(&r, tpath("r.html"), err, sizeof err), 0);
+    char *h = slurp(tpath("r.html"));
     check_page(h);
     free(h);
-    ck_assert_int_eq(rc_report_html(&r, path_in("no/such/dir/r.html"), err, sizeof err), -1);
+    ck_assert_int_eq(rc_report_html(&r, tpath("no/such/dir/r.html"), err, sizeof err), -1);
     ck_assert_msg(strstr(err, "no/such/dir/r.html") != NULL, "%s", err);
     rc_results_free(&r);
 }
 END_TEST
 
 /* ---- real runs of catalogue mutants -------------------------------------- */
+
+/* The heat map cells over the bound on the page, each with its band, its
+ * bucket and its case's JSON, to check; returns how many there are. */
+typedef void (*over_cell_fn)(int band, int bucket, const cJSON *jcase);
+
+static size_t each_over_cell(const char *html, const cJSON *cases, over_cell_fn check)
+{
+    size_t n = 0;
+    for (const char *p = strstr(html, " o\" x="); p; p = strstr(p + 1, " o\" x="), n++) {
+        const char *tag = p, *art = p;
+        while (strncmp(tag, "<rect", 5) != 0)
+            tag--;
+        while (strncmp(art, "id=\"case-", 9) != 0)
+            art--;
+        check(attr_int(tag, "data-k"), attr_int(tag, "data-b"), cJSON_GetArrayItem(cases, atoi(art + 9)));
+    }
+    return n;
+}
 
 static void run_tool(const char *args)
 {
@@ -399,13 +395,22 @@ static int medium_band(const cJSON *p, int k)
     return wavelen >= L / jflt(p, "high_freq_factor") && wavelen <= L / jflt(p, "low_freq_factor");
 }
 
+static void in_medium_band(int band, int bucket, const cJSON *jc)
+{
+    const cJSON *p = jget(jc, "params");
+    int pc = jget(jget(jc, "metrics"), "pair_count")->valueint, medium = 0;
+    for (int k = rc_band_first_pair(band, pc); k < rc_band_first_pair(band + 1, pc); k++)
+        medium |= medium_band(p, k);
+    ck_assert_msg(medium, "heat map: band %d (bucket %d) over the bound outside the medium band", band, bucket);
+}
+
 START_TEST(mutant_wrong_band)
 {
     char args[1024];
-    snprintf(args, sizeof args, "run -q --jobs 1 --suite scaling --json %s --html %s %s", path_in("l3.json"),
-             path_in("l3.html"), MUTANT("llama3-smooth-in-wavelength"));
+    snprintf(args, sizeof args, "run -q --jobs 1 --suite scaling --json %s --html %s %s", tpath("l3.json"),
+             tpath("l3.html"), MUTANT("llama3-smooth-in-wavelength"));
     run_tool(args);
-    char *h = slurp(path_in("l3.html")), *j = slurp(path_in("l3.json"));
+    char *h = slurp(tpath("l3.html")), *j = slurp(tpath("l3.json"));
     check_page(h);
     check_same_numbers(h, j);
     cJSON *root = cJSON_Parse(j);
@@ -433,24 +438,7 @@ START_TEST(mutant_wrong_band)
     }
     ck_assert_int_gt(checked, 0);
     /* the page shows the same: over-bound cells only in those rows */
-    size_t over_cells = 0;
-    const cJSON *cases = jget(root, "cases");
-    for (const char *p = strstr(h, " o\" x="); p; p = strstr(p + 1, " o\" x=")) {
-        const char *tag = p;
-        while (strncmp(tag, "<rect", 5) != 0)
-            tag--;
-        const char *art = tag;
-        while (strncmp(art, "id=\"case-", 9) != 0)
-            art--;
-        const cJSON *jc = cJSON_GetArrayItem(cases, atoi(art + 9));
-        const cJSON *pp = jget(jc, "params");
-        int pc = jget(jget(jc, "metrics"), "pair_count")->valueint, band = attr_int(tag, "data-k"), medium = 0;
-        for (int k = rc_band_first_pair(band, pc); k < rc_band_first_pair(band + 1, pc); k++)
-            medium |= medium_band(pp, k);
-        ck_assert_msg(medium, "heat map: band %d over the bound outside the medium band", band);
-        over_cells++;
-    }
-    ck_assert_uint_gt(over_cells, 0);
+    ck_assert_uint_gt(each_over_cell(h, jget(root, "cases"), in_medium_band), 0);
     cJSON_Delete(root);
     free(h);
     free(j);
@@ -467,6 +455,13 @@ static int bucket_of(long long p)
     return b;
 }
 
+static void from_max_position(int band, int bucket, const cJSON *jc)
+{
+    int t = bucket_of((long long)jflt(jget(jc, "params"), "max_position"));
+    ck_assert_msg(bucket >= t, "heat map: band %d over the bound in bucket %d, below max_position's %d", band,
+                  bucket, t);
+}
+
 /* cache.clamped-past-max is right below max_position and wrong from it
  * on: a wall in the heat map at the bucket of max_position.  Run as two
  * shards and merged, so the heat maps travel through the JSON reports. */
@@ -477,13 +472,13 @@ START_TEST(mutant_position_threshold_merged)
         char name[32];
         snprintf(name, sizeof name, "s%d.json", i);
         snprintf(args, sizeof args, "run -q --jobs 1 --suite long_context --shard %d/2 --json %s %s", i,
-                 path_in(name), MUTANT("cache-clamped-past-max"));
+                 tpath(name), MUTANT("cache-clamped-past-max"));
         run_tool(args);
     }
-    snprintf(args, sizeof args, "merge -q --json %s --html %s %s %s", path_in("m.json"), path_in("m.html"),
-             path_in("s1.json"), path_in("s2.json"));
+    snprintf(args, sizeof args, "merge -q --json %s --html %s %s %s", tpath("m.json"), tpath("m.html"),
+             tpath("s1.json"), tpath("s2.json"));
     run_tool(args);
-    char *h = slurp(path_in("m.html")), *j = slurp(path_in("m.json"));
+    char *h = slurp(tpath("m.html")), *j = slurp(tpath("m.json"));
     check_page(h);
     check_same_numbers(h, j);
     cJSON *root = cJSON_Parse(j);
@@ -507,19 +502,7 @@ START_TEST(mutant_position_threshold_merged)
         n_fail++;
     }
     ck_assert_int_gt(n_fail, 0);
-    size_t over_cells = 0;
-    for (const char *p = strstr(h, " o\" x="); p; p = strstr(p + 1, " o\" x=")) {
-        const char *tag = p, *art = p;
-        while (strncmp(tag, "<rect", 5) != 0)
-            tag--;
-        while (strncmp(art, "id=\"case-", 9) != 0)
-            art--;
-        const cJSON *jc = cJSON_GetArrayItem(cases, atoi(art + 9));
-        int t = bucket_of((long long)jflt(jget(jc, "params"), "max_position"));
-        ck_assert_int_ge(attr_int(tag, "data-b"), t);
-        over_cells++;
-    }
-    ck_assert_uint_gt(over_cells, 0);
+    ck_assert_uint_gt(each_over_cell(h, cases, from_max_position), 0);
     cJSON_Delete(root);
     free(h);
     free(j);
@@ -528,12 +511,10 @@ END_TEST
 
 int main(void)
 {
-    snprintf(dir, sizeof dir, "/tmp/rc_html_XXXXXX");
-    if (!mkdtemp(dir))
-        return EXIT_FAILURE;
     Suite *s = suite_create("html");
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 300);
+    tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, page_content);
     tcase_add_test(tc, passing_run_margin);
     tcase_add_test(tc, many_failures_stay_small);
@@ -541,14 +522,5 @@ int main(void)
     tcase_add_test(tc, mutant_wrong_band);
     tcase_add_test(tc, mutant_position_threshold_merged);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_FORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(s);
 }
