@@ -33,7 +33,7 @@ static const char css[] =
     ".bound{stroke:#c62828;stroke-dasharray:5 3;stroke-width:1.5}text.bound{fill:#c62828;stroke:none}"
     ".line{fill:none;stroke-width:1.5;opacity:.55}"
     ".pt.angle{fill:" RC_HTML_ANGLE "}.pt.mag{fill:" RC_HTML_MAG "}.pt.other{fill:" RC_HTML_OTHER "}"
-    "rect.c,rect.bar{shape-rendering:crispEdges}\n";
+    "rect.c,rect.bar{shape-rendering:crispEdges}rect.bar{stroke:#6f8faf;stroke-width:1}\n";
 
 static void head(FILE *f, const rc_results *r, rc_status v)
 {
