@@ -24,7 +24,7 @@ static void usage(FILE *f)
                "OUTPUTS holds cI.J.y for every call of every case in CASES (same dtype, shape\n"
                "[n_tokens, n_heads, head_dim]); a case the implementation does not support is\n"
                "declared with the metadata entry cI = \"unsupported\".  Options: --profile NAME,\n"
-               "--json F, --junit F, --markdown F, --baseline F, --baseline-factor X,\n"
+               "--json F, --junit F, --markdown F, --html F, --baseline F, --baseline-factor X,\n"
                "--color auto|always|never, -q, -v (as for run).  Exit codes as for run.\n");
 }
 
@@ -116,10 +116,11 @@ static size_t judge_all(rc_caseset *cs, const rc_st_file *outs, rc_results *resu
 
 static int parse_options(int argc, char **argv, rc_run_opts *o)
 {
-    enum { V_PROFILE = 256, V_JSON, V_JUNIT, V_MARKDOWN, V_BASELINE, V_FACTOR, V_COLOR, V_HELP };
+    enum { V_PROFILE = 256, V_JSON, V_JUNIT, V_MARKDOWN, V_HTML, V_BASELINE, V_FACTOR, V_COLOR, V_HELP };
     static const struct option longopts[] = {
         { "profile", required_argument, 0, V_PROFILE }, { "json", required_argument, 0, V_JSON },
         { "junit", required_argument, 0, V_JUNIT },      { "markdown", required_argument, 0, V_MARKDOWN },
+        { "html", required_argument, 0, V_HTML },
         { "baseline", required_argument, 0, V_BASELINE }, { "baseline-factor", required_argument, 0, V_FACTOR },
         { "color", required_argument, 0, V_COLOR },       { "help", no_argument, 0, V_HELP },
         { "quiet", no_argument, 0, 'q' },                 { "verbose", no_argument, 0, 'v' },
@@ -134,6 +135,7 @@ static int parse_options(int argc, char **argv, rc_run_opts *o)
         case V_JSON: o->json = optarg; break;
         case V_JUNIT: o->junit = optarg; break;
         case V_MARKDOWN: o->markdown = optarg; break;
+        case V_HTML: o->html = optarg; break;
         case V_BASELINE: o->baseline = optarg; break;
         case V_FACTOR:
             if (rc_cli_parse_double("--baseline-factor", optarg, &o->baseline_factor) != 0)
