@@ -1,8 +1,8 @@
 /* Execute and judge planned cases (execute.h).  Calls go to the candidate
- * in batches bounded by count and bytes; a case of a suite that needs fresh
- * candidate state gets a group of its own (fini, then init, before it);
- * every other case shares the worker's state, so a candidate with an
- * expensive init pays it once per worker. */
+ * in batches bounded by count and bytes; the suites that check candidate
+ * state start from fresh state (one fini and init per suite), every other
+ * case shares the worker's state, so a candidate with an expensive init
+ * pays it a few times per worker, never per case. */
 #include "execute.h"
 #include "dtype.h"
 #include "judge.h"
@@ -23,6 +23,19 @@ static size_t call_bytes(const rc_case_call *cc)
     return 2 * rc_tensor_span(&cc->in) * rc_dtype_size(cc->in.dtype);
 }
 
+/* A suite that checks candidate state starts from fresh state (fini, then
+ * init: once per suite, so an expensive init is not paid per case); every
+ * other suite shares the worker's state. */
+static int suite_group(const rc_suite_def *s)
+{
+    if (!s->fresh_state)
+        return 0;
+    for (size_t k = 0; k < rc_n_suites; k++)
+        if (rc_suites[k] == s)
+            return (int)k + 1;
+    return -1;
+}
+
 /* Gather the calls of cases [i, end) into one batch; returns the end. */
 static size_t gather(rc_plan *plan, size_t i, size_t end, rc_call *calls, rc_case_call **owner,
                      size_t *n)
@@ -38,7 +51,7 @@ static size_t gather(rc_plan *plan, size_t i, size_t end, rc_call *calls, rc_cas
             break;
         for (int k = 0; k < c->n_calls; k++) {
             calls[*n] = c->calls[k].call;
-            calls[*n].group = c->suite->fresh_state ? (int)i + 1 : 0;
+            calls[*n].group = suite_group(c->suite);
             owner[(*n)++] = &c->calls[k];
         }
         bytes += cb;

@@ -570,5 +570,5 @@ const rc_suite_def rc_suite_properties = {
     "properties",
     "invariants: identity at 0, norm, relative position, composition, pass-through bits, "
     "determinism, batch independence, repeated positions, in-place",
-    plan, verify, 1
+    plan, verify, 0
 };

@@ -285,5 +285,5 @@ const rc_suite_def rc_suite_scaling = {
     "scaling",
     "switch points and state of the scaling variants: dynamic NTK and LongRoPE at L and L+1 and short "
     "after long, YaRN ramp edges and bound rounding, Llama 3 bands, linear factor 1",
-    plan, verify, 1
+    plan, verify, 0
 };
