@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for rc_mutant_api_odd_dims_accepted.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for rc_mutant_backward_ignores_scaling.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for rc_mutant_batch_positions_assumed_contiguous.
-# This may be replaced when dependencies are built.

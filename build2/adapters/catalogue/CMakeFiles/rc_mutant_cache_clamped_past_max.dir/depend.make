@@ -1,2 +1,0 @@
-# Empty dependencies file for rc_mutant_cache_clamped_past_max.
-# This may be replaced when dependencies are built.

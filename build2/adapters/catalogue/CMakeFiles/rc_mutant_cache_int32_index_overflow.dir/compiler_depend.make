@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for rc_mutant_cache_int32_index_overflow.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for rc_mutant_freq_integer_division_exponent.
-# This may be replaced when dependencies are built.

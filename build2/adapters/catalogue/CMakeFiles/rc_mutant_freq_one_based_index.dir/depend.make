@@ -1,2 +1,0 @@
-# Empty dependencies file for rc_mutant_freq_one_based_index.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for rc_mutant_longrope_factors_not_applied.
-# This may be replaced when dependencies are built.

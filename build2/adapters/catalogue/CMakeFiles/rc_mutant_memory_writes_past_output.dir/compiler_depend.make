@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for rc_mutant_memory_writes_past_output.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for rc_mutant_ntk_raw_seq_len.
-# This may be replaced when dependencies are built.

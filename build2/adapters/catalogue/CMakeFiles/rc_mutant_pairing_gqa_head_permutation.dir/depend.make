@@ -1,2 +1,0 @@
-# Empty dependencies file for rc_mutant_pairing_gqa_head_permutation.
-# This may be replaced when dependencies are built.

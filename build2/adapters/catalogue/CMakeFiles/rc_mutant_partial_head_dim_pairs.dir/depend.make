@@ -1,2 +1,0 @@
-# Empty dependencies file for rc_mutant_partial_head_dim_pairs.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for rc_mutant_precision_position_bf16.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for rc_mutant_yarn_magnitude_twice.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for rc_mutant_yarn_ramp_bounds_off_by_one.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for rope_example_vllm.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for rc_reference_objs.
-# This may be replaced when dependencies are built.

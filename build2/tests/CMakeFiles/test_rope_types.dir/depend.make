@@ -1,2 +1,0 @@
-# Empty dependencies file for test_rope_types.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for testadapter_conv_exponent.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for testadapter_conv_pairing_swap.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for testadapter_conv_scaling.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for testadapter_crash_on_pos.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for testadapter_entry_crash.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for testadapter_evil_strings.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for testadapter_fenv_change.
-# This may be replaced when dependencies are built.

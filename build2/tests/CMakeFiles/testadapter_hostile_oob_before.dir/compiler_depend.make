@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for testadapter_hostile_oob_before.
-# This may be replaced when dependencies are built.

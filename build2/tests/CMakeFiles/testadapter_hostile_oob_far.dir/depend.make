@@ -1,2 +1,0 @@
-# Empty dependencies file for testadapter_hostile_oob_far.
-# This may be replaced when dependencies are built.

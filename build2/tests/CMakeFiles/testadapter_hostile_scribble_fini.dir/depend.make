@@ -1,2 +1,0 @@
-# Empty dependencies file for testadapter_hostile_scribble_fini.
-# This may be replaced when dependencies are built.

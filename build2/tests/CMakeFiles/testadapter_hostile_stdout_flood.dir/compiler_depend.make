@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for testadapter_hostile_stdout_flood.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for testadapter_init_error.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for testadapter_slow_init.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty dependencies file for testadapter_suite_clamped_positions.
-# This may be replaced when dependencies are built.

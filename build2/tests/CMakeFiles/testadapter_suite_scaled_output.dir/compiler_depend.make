@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for testadapter_suite_scaled_output.
-# This may be replaced when dependencies are built.

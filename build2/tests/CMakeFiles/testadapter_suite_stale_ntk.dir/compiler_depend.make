@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for testadapter_suite_stale_ntk.
-# This may be replaced when dependencies are built.
