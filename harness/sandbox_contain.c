@@ -45,6 +45,10 @@ static int limits(const rc_limits *lim)
     return bad;
 }
 
+/* libseccomp's SCMP_A0_32 leaves a field of its struct to the default
+ * initializer, which clang's -Wmissing-field-initializers flags. */
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
 /* Refuse with EPERM, so careless code sees an error rather than a kill. */
 #define DENY SCMP_ACT_ERRNO(EPERM)
 
