@@ -25,11 +25,23 @@ static void put_bits(void *data, rc_dtype t, size_t i, uint64_t b)
     }
 }
 
+/* The value of a bit pattern, through memcpy: reading a uint64_t object
+ * as a double is undefined, and an optimising build does break it. */
 static double bits_value(uint64_t b, rc_dtype t)
 {
-    uint64_t tmp = 0;
-    put_bits(&tmp, t, 0, b);
-    return rc_load(&tmp, t, 0);
+    if (t == RC_F64) {
+        double d;
+        memcpy(&d, &b, sizeof d);
+        return d;
+    }
+    if (t == RC_F32) {
+        uint32_t u = (uint32_t)b;
+        float f;
+        memcpy(&f, &u, sizeof f);
+        return (double)f;
+    }
+    uint16_t h = (uint16_t)b;
+    return rc_load(&h, t, 0);
 }
 
 const char *rc_vec_value_str(uint64_t bits, rc_dtype t, int human, char *buf, size_t n)
@@ -87,13 +99,17 @@ int rc_vec_value_parse(const char *s, rc_dtype t, int bits_only, uint64_t *bits,
                  s, rc_dtype_name(t), digits);
         return -1;
     }
-    uint64_t tmp = 0;
-    rc_store(&tmp, t, 0, v);
-    if (!same_double(rc_load(&tmp, t, 0), v)) {
+    /* each dtype through an object of its own type (no type punning) */
+    double d;
+    float f;
+    uint16_t h;
+    void *obj = t == RC_F64 ? (void *)&d : t == RC_F32 ? (void *)&f : (void *)&h;
+    rc_store(obj, t, 0, v);
+    if (!same_double(rc_load(obj, t, 0), v)) {
         snprintf(err, errlen, "'%.60s' is not exactly representable in %s", s, rc_dtype_name(t));
         return -1;
     }
-    *bits = rc_load_bits(&tmp, t, 0);
+    *bits = rc_load_bits(obj, t, 0);
     return 0;
 }
 
