@@ -27,16 +27,14 @@ void rc_judge_case(rc_ctx *ctx, rc_case *c, rc_case_result *res)
         snprintf(res->message, sizeof res->message, "internal: the sandbox could not run the candidate");
     } else {
         c->suite->verify(ctx, c, res);
-        /* name the known bug a FAIL most likely is (harness/diagnose.c) */
-        if (res->status == RC_STATUS_FAIL)
-            rc_diagnose_case(ctx, c, res);
     }
     /* time in the candidate plus time judging it */
     double in_candidate = 0.0;
     for (int k = 0; k < c->n_calls; k++)
         in_candidate += c->calls[k].res.seconds;
     res->seconds = in_candidate + (now_seconds() - t0);
-    rc_case_release(c);
+    if (res->status != RC_STATUS_FAIL)   /* rc_diagnose_run reads FAIL cases */
+        rc_case_release(c);
 }
 
 static int write_reports(const rc_run_opts *o, const rc_results *r)
@@ -83,6 +81,8 @@ int rc_run_conclude(const rc_run_opts *o, const rc_results *results)
 {
     if (!o->quiet)
         rc_report_terminal(results, stdout, o->color, o->verbose);
+    else if (results->fatal[0])   /* -q keeps the one line that matters */
+        fprintf(stderr, "rope-conform: FATAL: %s\n", results->fatal);
     int report_error = write_reports(o, results);
     int code = rc_results_verdict(results) == RC_STATUS_FAIL ? 1 : 0;
     if (o->baseline) {

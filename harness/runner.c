@@ -347,11 +347,14 @@ int rc_run(const rc_run_opts *opts)
             srunner_set_xml(sr, o->check_xml);
         srunner_run_all(sr, CK_SILENT);
         srunner_free(sr);
+        rc_diagnose_run(&ctx, &plan, &results);
         free(g_run.ranges);
         g_run.ranges = NULL;
     }
     info->wall_seconds = now_seconds() - t0;
 
+    if (gathered)   /* the workers' cases in plan order: one block for all */
+        rc_diagnose_summarize(&results);
     code = rc_run_conclude(o, &results);
 done:
     if (worker > 0) {
