@@ -35,7 +35,7 @@ void rc_diag_compare(const rc_case_call *cc, const call_ref *cr, const void *y_d
                     const void *ref, const void *ref_sin, unsigned char *agree)
 {
     const rc_rope_params *p = &cc->params;
-    const rc_dtype dt = cc->in.dtype;
+    const rc_dtype dt = cc->call.dtype;   /* cos/sin calls have no input tensor */
     const int r2 = p->rotary_dim / 2;
     int64_t v = 0;
     if (cc->call.kind == RC_CALL_COS_SIN) {

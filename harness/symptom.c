@@ -13,7 +13,7 @@ int rc_sym_value(const rc_case_call *cc, const call_ref *cr, int64_t t, int64_t 
                  double g[2], double y[2], int64_t *pos)
 {
     const rc_rope_params *p = &cc->params;
-    const rc_dtype dt = cc->in.dtype;
+    const rc_dtype dt = cc->call.dtype;
     *pos = cc->positions[t];
     if (cc->call.kind == RC_CALL_COS_SIN) {
         const int r2 = p->rotary_dim / 2;
