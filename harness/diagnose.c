@@ -30,11 +30,10 @@ static int outcome_diag(const rc_case *c, const rc_case_call **bad_call, rc_case
     for (int i = 0; i < c->n_calls; i++) {
         const rc_case_call *cc = &c->calls[i];
         const rc_call_result *r = &cc->res;
-        if (r->outcome == RC_OUTCOME_OK || rc_diag_skipped(r->outcome) || cc->call.kind == RC_CALL_SUPPORTS)
+        if (rc_diag_has_values(r->outcome) || rc_diag_skipped(r->outcome) || cc->call.kind == RC_CALL_SUPPORTS)
             continue;
         *bad_call = cc;
         const char *ph = r->phase[0] ? r->phase : "the call";
-        int64_t pt = cc->in.n_tokens * cc->in.n_heads * (cc->params.head_dim - cc->params.rotary_dim);
         switch (r->outcome) {
         case RC_OUTCOME_TIMEOUT:
             return rc_sym_set(d, "hang", RC_CONF_HIGH, "%s does not return within the time limit", ph);
@@ -46,12 +45,6 @@ static int outcome_diag(const rc_case *c, const rc_case_call **bad_call, rc_case
         case RC_OUTCOME_INPUT_WRITE:
             return rc_sym_set(d, "memory", RC_CONF_HIGH, "%s wrote into its input (out of place), byte offset %lld",
                               ph, (long long)r->fault_offset);
-        case RC_OUTCOME_UNTOUCHED:
-            if ((int64_t)r->untouched == pt)
-                return rc_sym_set(d, "partial", RC_CONF_HIGH,
-                                  "%s left the %lld pass-through elements unwritten", ph, (long long)pt);
-            return rc_sym_set(d, "indexing", RC_CONF_MEDIUM,
-                              "%s left %zu output elements unwritten: a loop stops early", ph, r->untouched);
         default:
             return rc_sym_set(d, "api", RC_CONF_MEDIUM, "%s: %s (%.120s)", ph, rc_outcome_name(r->outcome),
                               r->message);

@@ -45,6 +45,9 @@ void rc_diagnose_run(rc_ctx *ctx, rc_plan *plan, rc_results *results);
  * gives the same block). */
 void rc_diagnose_summarize(rc_results *results);
 
+/* The class the block names first ("" when none) and its confidence. */
+void rc_diagnose_primary(const rc_results *results, char *cls, size_t n, rc_confidence *conf);
+
 /* ---- the catalogue differential ------------------------------------------ */
 
 typedef struct rc_diag_match {

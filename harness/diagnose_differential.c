@@ -70,12 +70,12 @@ static void score(const rc_case *c, const call_ref *cr, const mut_run *m, rc_dia
         const call_ref *r = &cr[i];
         if (!r->used)
             continue;
-        if (cc->res.outcome != RC_OUTCOME_OK || r->invalid) {
+        if (!rc_diag_has_values(cc->res.outcome) || r->invalid) {
             int same = m->res[i].outcome == cc->res.outcome;
             n++, bad++, agree += same, agree_bad += same;
             continue;
         }
-        unsigned char *ok = m->res[i].outcome == RC_OUTCOME_OK ? calloc((size_t)r->n + 1, 1) : NULL;
+        unsigned char *ok = rc_diag_has_values(m->res[i].outcome) ? calloc((size_t)r->n + 1, 1) : NULL;
         if (ok)
             rc_diag_compare(cc, r, cc->call.kind == RC_CALL_COS_SIN ? cc->cos : cc->out.data, cc->sin,
                     m->buf[i][0], m->buf[i][1], ok);

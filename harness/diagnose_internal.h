@@ -23,6 +23,9 @@ typedef struct call_ref {
 
 int rc_diag_has_outputs(rc_call_kind k);
 int rc_diag_skipped(rc_outcome o);
+/* The call returned outputs to compare: OK, or OK with unwritten elements
+ * or a changed FP environment. */
+int rc_diag_has_values(rc_outcome o);
 
 /* The golden and the candidate's wrong values of every call of c (cr has
  * RC_CASE_MAX_CALLS slots).  0 ok, -1 out of memory or no golden. */

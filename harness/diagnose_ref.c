@@ -10,6 +10,11 @@ int rc_diag_has_outputs(rc_call_kind k) { return k == RC_CALL_APPLY || k == RC_C
 
 int rc_diag_skipped(rc_outcome o) { return o == RC_OUTCOME_UNSUPPORTED || o == RC_OUTCOME_NOT_PROVIDED; }
 
+int rc_diag_has_values(rc_outcome o)
+{
+    return o == RC_OUTCOME_OK || o == RC_OUTCOME_UNTOUCHED || o == RC_OUTCOME_FENV;
+}
+
 static int64_t n_values(const rc_case_call *cc)
 {
     const rc_rope_params *p = &cc->params;
@@ -107,7 +112,7 @@ int rc_diag_refs_init(rc_ctx *ctx, const rc_case *c, call_ref *cr)
             continue;
         call_ref *r = &cr[i];
         r->used = 1;
-        if (cc->res.outcome != RC_OUTCOME_OK) {
+        if (!rc_diag_has_values(cc->res.outcome)) {
             r->n = 1;   /* the outcome itself is the one wrong value */
             continue;
         }

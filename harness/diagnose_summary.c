@@ -166,6 +166,16 @@ static void describe(rc_results *r, const tally *t, size_t n_fail, size_t n_expl
         line(r, "  fix: %s", e ? e->fix : k->fix);
 }
 
+void rc_diagnose_primary(const rc_results *r, char *cls, size_t n, rc_confidence *conf)
+{
+    tally t[MAX_CLASSES];
+    size_t n_unexplained, n_fail;
+    size_t nt = tally_cases(r, t, &n_unexplained, &n_fail);
+    qsort(t, nt, sizeof *t, tally_cmp);
+    snprintf(cls, n, "%s", nt ? t[0].cls : "");
+    *conf = nt ? run_confidence(&t[0], n_fail - n_unexplained) : RC_CONF_NONE;
+}
+
 void rc_diagnose_summarize(rc_results *r)
 {
     tally t[MAX_CLASSES];

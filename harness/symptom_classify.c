@@ -44,14 +44,14 @@ static const char *boundary(const rc_rope_params *p, int64_t pos, char *buf, siz
     return buf;
 }
 
-static int rule_channels(const rc_symptoms *s, rc_case_diag *d)
+static int rule_channels(const rc_symptoms *s, rc_case_diag *d, int mixed)
 {
-    if (s->n_pt_bad > 0)
+    if (s->n_pt_bad > 0 && (s->n_bad > 0) == mixed)
         return rc_sym_set(d, "partial", s->n_bad ? RC_CONF_MEDIUM : RC_CONF_HIGH,
                    "pass-through channels %d..%d changed in %lld of %lld elements; rotary pairs: %lld of %lld wrong",
                    s->p.rotary_dim, s->p.head_dim - 1, (long long)s->n_pt_bad, (long long)s->n_pt,
                    (long long)s->n_bad, (long long)s->n_vals);
-    if (s->n_bad > 0)
+    if (s->n_bad > 0 || s->n_pt_bad > 0)
         return 0;
     for (int i = 0; i < s->c->n_calls; i++)
         if (s->c->calls[i].call.in_place)
@@ -182,8 +182,10 @@ void rc_sym_classify(const rc_symptoms *s, rc_case_diag *d)
         rc_sym_set(d, "", RC_CONF_NONE, "no output of the case could be compared with the golden");
         return;
     }
-    if (rule_channels(s, d) || rule_calls(s, d) || rule_hypotheses(s, d) || rule_untouched(s, d) ||
-        rule_heads(s, d) || rule_threshold(s, d))
+    /* heads before mixed channel damage: a skipped head leaves its
+     * pass-through channels wrong too */
+    if (rule_channels(s, d, 0) || rule_heads(s, d) || rule_channels(s, d, 1) || rule_calls(s, d) ||
+        rule_hypotheses(s, d) || rule_untouched(s, d) || rule_threshold(s, d))
         return;
     if (rule_magnitude(s, d, s->m) || rc_sym_rule_frequency(s, d))
         return;

@@ -19,8 +19,21 @@ static int fittable(const rc_case_call *cc)
     return first > 0 && first <= 2;
 }
 
-/* Pair k of head 0: the fitted frequency and how far it holds. */
-static void fit_pair(const rc_case_call *cc, const call_ref *cr, int k, rc_sym_fit *f)
+/* Every fitted point within a few bounds of the line omega * p: a rate the
+ * candidate really turns at, not a jump absorbed by the unwrapping. */
+static int linear(const call_ref *cr, int k, double omega, const double *pts, int64_t n)
+{
+    for (int64_t i = 0; i < n; i++) {
+        double p = pts[2 * i], d = remainder(omega * p - pts[2 * i + 1], 2 * M_PI);
+        if (fabs(d) > 8 * rc_errmodel_angle_bound(&cr->em, k, omega * p, 1.0) + 1e-9)
+            return 0;
+    }
+    return 1;
+}
+
+/* Pair k of head 0: the fitted frequency and how far it holds (pts: room
+ * for two doubles per token). */
+static void fit_pair(const rc_case_call *cc, const call_ref *cr, int k, rc_sym_fit *f, double *pts)
 {
     const int64_t n = cc->call.kind == RC_CALL_COS_SIN ? cc->call.n_positions : cc->in.n_tokens;
     const double sign = cc->call.kind == RC_CALL_BACKWARD ? -1.0 : 1.0;
@@ -50,9 +63,11 @@ static void fit_pair(const rc_case_call *cc, const call_ref *cr, int k, rc_sym_f
             omega = next;
         }
         prev = p;
+        pts[2 * fitted] = (double)p;
+        pts[2 * fitted + 1] = phi;
         fitted++;
     }
-    if (fitted < 3)
+    if (fitted < 3 || !linear(cr, k, omega, pts, fitted))
         return;
     f->have = 1;
     f->omega = omega;
@@ -67,9 +82,12 @@ void rc_sym_fit_frequencies(const rc_case *c, const call_ref *cr, rc_symptoms *s
         const rc_case_call *cc = &c->calls[i];
         if (!cr[i].used || !cr[i].g || !cr[i].bad || cc->params.rotary_dim != s->p.rotary_dim || !fittable(cc))
             continue;
-        s->fit = calloc((size_t)s->r2 + 1, sizeof *s->fit);
+        const int64_t n = cc->call.kind == RC_CALL_COS_SIN ? cc->call.n_positions : cc->in.n_tokens;
+        double *pts = malloc(2 * sizeof *pts * (size_t)n);
+        s->fit = pts ? calloc((size_t)s->r2 + 1, sizeof *s->fit) : NULL;
         for (int k = 0; s->fit && k < s->r2; k++)
-            fit_pair(cc, &cr[i], k, &s->fit[k]);
+            fit_pair(cc, &cr[i], k, &s->fit[k], pts);
+        free(pts);
         return;
     }
 }

@@ -51,6 +51,41 @@ static void summarize(const rc_symptoms *s, freq_summary *f)
     }
 }
 
+static int near(double a, double b) { return fabs(a / b - 1.0) < 1e-3; }
+
+/* A rate the type's scaling can give pair k: between w0/s and w0 (or w0 s,
+ * the factor the wrong way round), or for LongRoPE w0 over or times any
+ * factor of its tables. */
+static int scaling_rate(const rc_rope_params *p, int k, double om)
+{
+    const double w0 = unscaled(p, k), s = p->factor;
+    if (p->type == RC_ROPE_LONGROPE) {
+        for (int j = 0; j < p->rotary_dim / 2 && p->short_factor && p->long_factor; j++) {
+            const double f[2] = { p->short_factor[j], p->long_factor[j] };
+            for (int i = 0; i < 2; i++)
+                if (near(om * f[i], w0) || near(om, w0 * f[i]))
+                    return 1;
+        }
+        return 0;
+    }
+    if (!(s > 0))
+        return 0;
+    const double lo = fmin(w0, w0 / s), hi = fmax(w0, w0 / s);
+    return (om >= lo * (1 - 1e-3) && om <= hi * (1 + 1e-3)) || near(om, w0 * s);
+}
+
+/* Every wrong pair turns at a rate its type's scaling can give. */
+static int scaling_rates(const rc_symptoms *s)
+{
+    if (s->p.type != RC_ROPE_LINEAR && s->p.type != RC_ROPE_YARN && s->p.type != RC_ROPE_LLAMA3 &&
+        s->p.type != RC_ROPE_LONGROPE)
+        return 0;
+    for (int k = 0; k < s->r2; k++)
+        if (s->fit[k].have && s->fit[k].wrong && !scaling_rate(&s->p, k, s->fit[k].omega))
+            return 0;
+    return 1;
+}
+
 int rc_sym_rule_frequency(const rc_symptoms *s, rc_case_diag *d)
 {
     if (!s->fit)
@@ -68,6 +103,10 @@ int rc_sym_rule_frequency(const rc_symptoms *s, rc_case_diag *d)
         return rc_sym_set(d, tc, conf,
                           "pairs %d..%d (%d of %d) turn at the unscaled base^(-2k/r): the %s scaling is not applied there",
                           f.first, f.last, f.n_wrong, f.n_have, tc);
+    if (scaling_rates(s))
+        return rc_sym_set(d, tc, conf,
+                          "pairs %d..%d (%d of %d) turn at rates the %s scaling gives, on the wrong pairs: "
+                          "%.4g..%.4g x the golden rate", f.first, f.last, f.n_wrong, f.n_have, tc, f.rmin, f.rmax);
     if (s->p.type == RC_ROPE_DYNAMIC_NTK && base_fits)
         return rc_sym_set(d, "ntk", conf, "pairs %d..%d turn as base %.6g, expected %.6g (seq_len %lld, L %lld)",
                           f.first, f.last, f.bmin, pow(w->golden, -(double)s->p.rotary_dim / (2.0 * f.worst)),

@@ -28,10 +28,12 @@
  * table, then at most RC_REPORT_TERM_MAX_FAILURES failures (one per
  * distinct symptom, three lines each, values in decimal and hex) and
  * RC_REPORT_TERM_MAX_WARNINGS warnings, then the verdict line ("PASS",
- * "PASS with warnings" or "FAIL" with counts and wall time).  color: ANSI
+ * "PASS with warnings" or "FAIL" with counts and wall time), all within
+ * RC_REPORT_TERM_MAX_LINES lines (fewer failures when the block is long).  color: ANSI
  * colours; verbose: every FAIL, WARN, SKIP and PASS case in full.  0 ok,
  * -1 if the stream reported an error. */
 #define RC_REPORT_TERM_MAX_FAILURES 10
+#define RC_REPORT_TERM_MAX_LINES 59
 #define RC_REPORT_TERM_MAX_WARNINGS 5
 int rc_report_terminal(const rc_results *r, FILE *f, int color, int verbose);
 

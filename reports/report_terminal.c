@@ -271,8 +271,20 @@ int rc_report_terminal(const rc_results *r, FILE *f, int color, int verbose)
     if (rc_report_coverage_write(f, r, &coverage_style) != 0)
         return -1;
 
-    list_status(f, r, RC_STATUS_FAIL, "Failures", n[RC_STATUS_FAIL], color, verbose, RC_REPORT_TERM_MAX_FAILURES);
-    list_status(f, r, RC_STATUS_WARN, "Warnings", n[RC_STATUS_WARN], color, verbose, RC_REPORT_TERM_MAX_WARNINGS);
+    /* the default view stays within RC_REPORT_TERM_MAX_LINES: what is left
+     * after the fixed parts goes to failures first, three lines each */
+    size_t fixed = 3 + (r->n_diagnosis > 0 ? (size_t)r->n_diagnosis + 2 : 0) + 1 + ns + (r->fatal[0] ? 2 : 0) + 2;
+    size_t room = fixed + 7 < RC_REPORT_TERM_MAX_LINES ? RC_REPORT_TERM_MAX_LINES - fixed - 2 : 5;
+    size_t n_fail = n[RC_STATUS_FAIL] ? (room - 2) / 3 : 0;
+    if (n_fail > RC_REPORT_TERM_MAX_FAILURES)
+        n_fail = RC_REPORT_TERM_MAX_FAILURES;
+    size_t left = room - (n_fail ? 2 + 3 * n_fail : 0);
+    size_t n_warn = left >= 5 ? (left - 2) / 3 : 0;
+    list_status(f, r, RC_STATUS_FAIL, "Failures", n[RC_STATUS_FAIL], color, verbose, n_fail);
+    list_status(f, r, RC_STATUS_WARN, "Warnings", n[RC_STATUS_WARN], color, verbose,
+                n_warn < RC_REPORT_TERM_MAX_WARNINGS ? n_warn : RC_REPORT_TERM_MAX_WARNINGS);
+    if (!verbose && n[RC_STATUS_WARN] && !n_warn)
+        fprintf(f, "\nWarnings: %zu (--verbose lists them)\n", n[RC_STATUS_WARN]);
     if (verbose) {
         list_status(f, r, RC_STATUS_SKIP, "Skipped", n[RC_STATUS_SKIP], color, 1, 0);
         list_status(f, r, RC_STATUS_PASS, "Passed", n[RC_STATUS_PASS], color, 1, 0);

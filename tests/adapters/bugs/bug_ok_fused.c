@@ -1,0 +1,4 @@
+/* no bug: the fused style as written. */
+#define BUG_TYPES ((1u << RC_ROPE_DEFAULT) | (1u << RC_ROPE_LINEAR) | (1u << RC_ROPE_DYNAMIC_NTK) | (1u << RC_ROPE_YARN) | (1u << RC_ROPE_LONGROPE) | (1u << RC_ROPE_LLAMA3))
+#include "style_fused.h"
+BUG_ADAPTER("bug-ok-fused")

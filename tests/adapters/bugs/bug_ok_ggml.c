@@ -1,0 +1,3 @@
+/* no bug: the ggml style as written. */
+#include "style_ggml.h"
+BUG_ADAPTER("bug-ok-ggml")
