@@ -24,13 +24,17 @@
 /* ---- bug classes ---------------------------------------------------------- */
 
 typedef struct rc_diag_class {
-    const char *id;            /* "frequency"; catalogue classes use the same */
+    const char *id;            /* "frequency"; catalogue classes use the same;
+                                  NULL: the rope type's class (rope_types.def) */
+    rc_rope_type type;         /* with id NULL: whose scaling                */
     const char *title;         /* "inverse frequencies"                     */
     const char *fix;           /* what correct code does                    */
 } rc_diag_class;
 
 /* NULL if id names no class. */
 const rc_diag_class *rc_diag_class_find(const char *id);
+/* The class's id ("" if none). */
+const char *rc_diag_class_id(const rc_diag_class *k);
 /* The diagnosis class a catalogue class counts as ("cache" -> "position"). */
 const char *rc_diag_class_of_catalogue(const char *cat_cls);
 

@@ -16,7 +16,7 @@
 #define MAX_CLASSES 24
 
 typedef struct tally {
-    const char *cls;
+    char cls[16];
     size_t n, n_conf[RC_CONF_HIGH + 1];
     const rc_case_result *best;       /* the case whose evidence is shown */
     const rc_case_result *entry_case; /* best case naming a catalogue entry */
@@ -84,7 +84,7 @@ static size_t tally_cases(const rc_results *r, tally *t, size_t *n_unexplained, 
             if (nt == MAX_CLASSES)
                 continue;
             memset(&t[nt++], 0, sizeof *t);
-            t[j].cls = rc_diag_class_find(cls)->id;
+            snprintf(t[j].cls, sizeof t[j].cls, "%s", cls);
         }
         unsigned conf = (unsigned)c->diag.confidence <= RC_CONF_HIGH ? (unsigned)c->diag.confidence : 0;
         t[j].n++;

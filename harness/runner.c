@@ -269,6 +269,8 @@ int rc_run(const rc_run_opts *opts)
         snprintf(results.fatal, sizeof results.fatal,
                  "the candidate declined every configuration and dtype it was offered%s%.400s",
                  err[0] ? ": " : "", err);
+    } else if (err[0] && !o->quiet) {   /* declined model dtypes, a crash in supports() */
+        fprintf(stderr, "rope-conform: note: %s\n", err);
     }
     if (!results.fatal[0]) {
         for (size_t s = 0; s < rc_n_suites; s++)

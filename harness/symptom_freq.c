@@ -108,7 +108,7 @@ int rc_sym_rule_frequency(const rc_symptoms *s, rc_case_diag *d)
                           "pairs %d..%d (%d of %d) turn at rates the %s scaling gives, on the wrong pairs: "
                           "%.4g..%.4g x the golden rate", f.first, f.last, f.n_wrong, f.n_have, tc, f.rmin, f.rmax);
     if (s->p.type == RC_ROPE_DYNAMIC_NTK && base_fits)
-        return rc_sym_set(d, "ntk", conf, "pairs %d..%d turn as base %.6g, expected %.6g (seq_len %lld, L %lld)",
+        return rc_sym_set(d, tc, conf, "pairs %d..%d turn as base %.6g, expected %.6g (seq_len %lld, L %lld)",
                           f.first, f.last, f.bmin, pow(w->golden, -(double)s->p.rotary_dim / (2.0 * f.worst)),
                           (long long)s->p.seq_len, (long long)s->p.original_max_position);
     if (tc[0] && s->p.type != RC_ROPE_DYNAMIC_NTK && f.n_scaled_only == f.n_wrong && !base_fits)

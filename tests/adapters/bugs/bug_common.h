@@ -226,8 +226,23 @@ static void bug_pass_through(const rc_rope_params *p, const rc_tensor *in, int64
     }
 }
 
-/* The table and the exported entry; the style defines bug_apply,
- * bug_backward and bug_cos_sin (NULL when it has none). */
+/* apply and backward: the style's bug_rotate by +angle and -angle. */
+static int bug_rotate(void *state, const rc_rope_params *p, const int64_t *pos, const rc_tensor *in,
+                      rc_tensor *out, double sign);
+
+static int bug_apply(void *state, const rc_rope_params *p, const int64_t *pos, const rc_tensor *in, rc_tensor *out)
+{
+    return bug_rotate(state, p, pos, in, out, 1.0);
+}
+
+static int bug_backward(void *state, const rc_rope_params *p, const int64_t *pos, const rc_tensor *in,
+                        rc_tensor *out)
+{
+    return bug_rotate(state, p, pos, in, out, -1.0);
+}
+
+/* The table and the exported entry; the style defines bug_rotate and
+ * BUG_COS_SIN (its cos/sin function, or NULL). */
 #define BUG_ADAPTER(name_str)                                                                          \
     static const rc_adapter bug_table = {                                                              \
         .abi_version = RC_ABI_VERSION, .struct_size = sizeof(rc_adapter), .name = name_str,           \

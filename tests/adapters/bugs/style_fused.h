@@ -1,7 +1,13 @@
 /* Style: fused fp64 kernel.  Each head is copied to the output first (so
- * pass-through channels come along), then every pair is rotated with its
- * angle formed in double: pos * w_k. */
+ * pass-through channels come along), then every pair of the input is
+ * rotated with its angle formed in double: pos * w_k. */
 #include "bug_common.h"
+
+/* 1: the first channels of all pairs are written in one pass, the second
+ * channels in another (in place, the second pass reads written values) */
+#ifndef BUG_TWO_PASS
+#define BUG_TWO_PASS 0
+#endif
 
 static int bug_rotate(void *state, const rc_rope_params *p, const int64_t *pos, const rc_tensor *in,
                       rc_tensor *out, double sign)
@@ -19,27 +25,19 @@ static int bug_rotate(void *state, const rc_rope_params *p, const int64_t *pos, 
                     (size_t)p->head_dim * es);
             bug_pass_through(p, in, io, out, oo);
             const double pt = (double)BUG_POS(pos, t);
-            for (int k = 0; k < BUG_PAIRS(r2); k++) {
-                int a, b;
-                bug_pair(p, k, &a, &b);
-                const double th = sign * pt * BUG_FREQ(p, k), c = cos(th) * m, s = sin(th) * m;
-                const double x0 = bug_get(out, oo + a), x1 = bug_get(out, oo + b);
-                bug_put(out, oo + a, x0 * c - x1 * s);
-                bug_put(out, oo + b, x0 * s + x1 * c);
-            }
+            for (int pass = 0; pass < 1 + BUG_TWO_PASS; pass++)
+                for (int k = 0; k < BUG_PAIRS(r2); k++) {
+                    int a, b;
+                    bug_pair(p, k, &a, &b);
+                    const double th = sign * pt * BUG_FREQ(p, k), c = cos(th) * m, s = sin(th) * m;
+                    const double x0 = bug_get(in, io + a), x1 = bug_get(in, io + b);
+                    if (pass == 0)
+                        bug_put(out, oo + a, x0 * c - x1 * s);
+                    if (pass == BUG_TWO_PASS)
+                        bug_put(out, oo + b, x0 * s + x1 * c);
+                }
         }
     return RC_OK;
-}
-
-static int bug_apply(void *state, const rc_rope_params *p, const int64_t *pos, const rc_tensor *in, rc_tensor *out)
-{
-    return bug_rotate(state, p, pos, in, out, 1.0);
-}
-
-static int bug_backward(void *state, const rc_rope_params *p, const int64_t *pos, const rc_tensor *in,
-                        rc_tensor *out)
-{
-    return bug_rotate(state, p, pos, in, out, -1.0);
 }
 
 #define BUG_COS_SIN NULL

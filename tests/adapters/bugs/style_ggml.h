@@ -44,15 +44,4 @@ static int bug_rotate(void *state, const rc_rope_params *p, const int64_t *pos, 
     return RC_OK;
 }
 
-static int bug_apply(void *state, const rc_rope_params *p, const int64_t *pos, const rc_tensor *in, rc_tensor *out)
-{
-    return bug_rotate(state, p, pos, in, out, 1.0);
-}
-
-static int bug_backward(void *state, const rc_rope_params *p, const int64_t *pos, const rc_tensor *in,
-                        rc_tensor *out)
-{
-    return bug_rotate(state, p, pos, in, out, -1.0);
-}
-
 #define BUG_COS_SIN NULL

@@ -21,7 +21,7 @@ static float bug_round(rc_dtype t, float v)
 }
 
 static int bug_rotate(void *state, const rc_rope_params *p, const int64_t *pos, const rc_tensor *in,
-                      rc_tensor *out, float sign)
+                      rc_tensor *out, double sign)
 {
     if (bug_invalid(p))
         return bug_fail(state, "invalid params");
@@ -31,7 +31,7 @@ static int bug_rotate(void *state, const rc_rope_params *p, const int64_t *pos, 
     for (int64_t t = 0; t < in->n_tokens; t++)
         for (int k = 0; k < half; k++) {
             const float freq = (float)BUG_FREQ(p, k) * (float)BUG_POS(pos, t);
-            const float c = bug_round(dt, cosf(freq) * scaling), s = bug_round(dt, sign * sinf(freq) * scaling);
+            const float c = bug_round(dt, cosf(freq) * scaling), s = bug_round(dt, (float)sign * sinf(freq) * scaling);
             for (int64_t h = 0; h < in->n_heads; h++) {
                 const int64_t io = t * in->token_stride + BUG_IN_HEAD(h) * in->head_stride;
                 const int64_t oo = t * out->token_stride + h * out->head_stride;
@@ -54,16 +54,5 @@ static int bug_hf_supports(void *state, const rc_rope_params *p, rc_dtype dt)
     return p && p->pairing == RC_HALF_SPLIT && dt != RC_F64 ? bug_supports(state, p, dt) : RC_UNSUPPORTED;
 }
 #define bug_supports bug_hf_supports
-
-static int bug_apply(void *state, const rc_rope_params *p, const int64_t *pos, const rc_tensor *in, rc_tensor *out)
-{
-    return bug_rotate(state, p, pos, in, out, 1.0f);
-}
-
-static int bug_backward(void *state, const rc_rope_params *p, const int64_t *pos, const rc_tensor *in,
-                        rc_tensor *out)
-{
-    return bug_rotate(state, p, pos, in, out, -1.0f);
-}
 
 #define BUG_COS_SIN NULL

@@ -50,17 +50,6 @@ static int bug_rotate(void *state, const rc_rope_params *p, const int64_t *pos, 
     return RC_OK;
 }
 
-static int bug_apply(void *state, const rc_rope_params *p, const int64_t *pos, const rc_tensor *in, rc_tensor *out)
-{
-    return bug_rotate(state, p, pos, in, out, 1.0);
-}
-
-static int bug_backward(void *state, const rc_rope_params *p, const int64_t *pos, const rc_tensor *in,
-                        rc_tensor *out)
-{
-    return bug_rotate(state, p, pos, in, out, -1.0);
-}
-
 /* The table itself, through the same lookup. */
 static int bug_table_cos_sin(void *state, const rc_rope_params *p, const int64_t *pos, int64_t n, rc_dtype dt,
                              void *cv, void *sv)
