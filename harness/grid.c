@@ -117,13 +117,13 @@ static int model_dtype(const rc_config *cfg, rc_dtype d)
     return !cfg->has_dtype || d == cfg->dtype || d == RC_F32;
 }
 
-/* Append "; what" (or "what" to an empty buffer). */
-static void append(char *buf, size_t n, const char *what)
+/* Append sep and what (what alone to an empty buffer). */
+static void append(char *buf, size_t n, const char *sep, const char *what)
 {
-    size_t len = strlen(buf);
-    if (len && len + 2 < n) {
-        memcpy(buf + len, "; ", 3);
-        len += 2;
+    size_t len = strlen(buf), ls = strlen(sep);
+    if (len && len + ls < n) {
+        memcpy(buf + len, sep, ls + 1);
+        len += ls;
     }
     if (len + 1 < n)
         strncat(buf, what, n - len - 1);
@@ -143,12 +143,12 @@ static void declined_note(const rc_config *cfg, const int *ok, int other_ok, cha
         if (!ok[d] && cfg->has_dtype) {
             snprintf(msg, sizeof msg, "%s%s", rc_dtype_name((rc_dtype)d),
                      cfg->dtype == (rc_dtype)d ? " (its torch_dtype)" : "");
-            append(list, sizeof list, msg);
+            append(list, sizeof list, ", ", msg);
         }
     }
     if (list[0]) {
         snprintf(msg, sizeof msg, "the candidate declined the model's %s", list);
-        append(err, errlen, msg);
+        append(err, errlen, "; ", msg);
     }
     if (any || !other_ok)
         return;
@@ -161,7 +161,7 @@ static void declined_note(const rc_config *cfg, const int *ok, int other_ok, cha
              lab, half ? "interleaved" : "half-split", half ? "interleaved" : "half-split", half ? "2k" : "k",
              half ? "half-split" : "interleaved", half ? "k" : "2k", half ? "2k+1" : "k+r/2",
              half ? "k+r/2" : "2k+1", r2);
-    append(err, errlen, msg);
+    append(err, errlen, "; ", msg);
 }
 
 /* One configuration in the model's dtypes (or every dtype) the candidate
@@ -177,7 +177,7 @@ static int grid_single(rc_ctx *ctx, const rc_config *cfg, char *err, size_t errl
     }
     cfgs[RC_DTYPE_COUNT] = *cfg;
     cfgs[RC_DTYPE_COUNT].params.pairing = cfg->params.pairing == RC_HALF_SPLIT ? RC_INTERLEAVED : RC_HALF_SPLIT;
-    dts[RC_DTYPE_COUNT] = cfg->has_dtype ? cfg->dtype : RC_F32;
+    dts[RC_DTYPE_COUNT] = RC_F32;   /* always among the dtypes offered */
     if (probe(ctx, cfgs, dts, RC_DTYPE_COUNT + 1, ok, err, errlen) != 0)
         return -1;
     declined_note(cfg, ok, ok[RC_DTYPE_COUNT], err, errlen);

@@ -205,6 +205,26 @@ START_TEST(summary_is_order_free)
 }
 END_TEST
 
+/* --config means that model: a candidate that takes the config only with
+ * the other pairing is told so, with the permutation, and the model's
+ * dtypes it declined are named. */
+START_TEST(config_other_pairing)
+{
+    char cmd[1024], out[4096] = "";
+    snprintf(cmd, sizeof cmd, "'%s' -q --config '%s/llama2_7b.json' '%s/adapters/librope_example_llama2c.so' 2>&1",
+             ROPE, RC_FIXTURE_DIR, RC_BUILD_DIR);
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    size_t n = fread(out, 1, sizeof out - 1, p);
+    out[n] = '\0';
+    int st = pclose(p);
+    ck_assert_int_eq(WEXITSTATUS(st), 1);
+    ck_assert_msg(strstr(out, "FATAL: ") && strstr(out, "declined the model's f32, f16 (its torch_dtype)") &&
+                  strstr(out, "it implements the other convention") &&
+                  strstr(out, "interleaved channel 2k takes half-split channel k, 2k+1 takes k+r/2"), "%s", out);
+}
+END_TEST
+
 /* Every catalogue class counts as a diagnosis class. */
 START_TEST(catalogue_classes_known)
 {
@@ -230,6 +250,7 @@ int main(void)
     } else {
         tcase_add_test(tc, summary_is_order_free);
         tcase_add_test(tc, catalogue_classes_known);
+        tcase_add_test(tc, config_other_pairing);
     }
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
