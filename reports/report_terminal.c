@@ -273,7 +273,12 @@ int rc_report_terminal(const rc_results *r, FILE *f, int color, int verbose)
 
     /* the default view stays within RC_REPORT_TERM_MAX_LINES: what is left
      * after the fixed parts goes to failures first, three lines each */
-    size_t fixed = 3 + (r->n_diagnosis > 0 ? (size_t)r->n_diagnosis + 2 : 0) + 1 + ns + (r->fatal[0] ? 2 : 0) + 2;
+    rc_coverage cov;
+    char fbuf[sizeof r->fatal];
+    const char *fatal = rc_results_fatal(r, fbuf, sizeof fbuf);
+    size_t cov_lines = rc_report_coverage(r, &cov) != 0 ? 0 : 2 + cov.n_reasons + (cov.other_reasons > 0);
+    size_t fixed = 3 + (r->n_diagnosis > 0 ? (size_t)r->n_diagnosis + 2 : 0) + 1 + ns + cov_lines +
+                   (fatal[0] ? 2 : 0) + 2;
     size_t room = fixed + 7 < RC_REPORT_TERM_MAX_LINES ? RC_REPORT_TERM_MAX_LINES - fixed - 2 : 5;
     size_t n_fail = n[RC_STATUS_FAIL] ? (room - 2) / 3 : 0;
     if (n_fail > RC_REPORT_TERM_MAX_FAILURES)
@@ -289,8 +294,6 @@ int rc_report_terminal(const rc_results *r, FILE *f, int color, int verbose)
         list_status(f, r, RC_STATUS_SKIP, "Skipped", n[RC_STATUS_SKIP], color, 1, 0);
         list_status(f, r, RC_STATUS_PASS, "Passed", n[RC_STATUS_PASS], color, 1, 0);
     }
-    char fbuf[sizeof r->fatal];
-    const char *fatal = rc_results_fatal(r, fbuf, sizeof fbuf);
     if (fatal[0]) {
         fputc('\n', f);
         colored(f, color, C_RED C_BOLD, "FATAL: ");

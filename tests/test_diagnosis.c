@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "diagnose.h"
+#include "paths.h"
 #include "report.h"
 
 #define ROPE RC_BUILD_DIR "/rope-conform"
@@ -151,10 +152,11 @@ END_TEST
 START_TEST(catalogue_output_bounded)
 {
     for (size_t i = (size_t)part_i - 1; i < rc_catalogue_count; i += (size_t)part_n) {
-        char so[160], path[600], json[600];
+        char so[160], rel[200], path[4096], json[600];
         int lines, code;
         rc_catalogue_so_name(&rc_catalogue[i], so, sizeof so);
-        snprintf(path, sizeof path, "%s/%s", RC_CATALOGUE_DIR, so);
+        snprintf(rel, sizeof rel, "catalogue/%s", so);
+        rc_path(RC_PATH_LIB, rel, path, sizeof path);
         snprintf(json, sizeof json, "%s/tests/diagnosis-catalogue-%zu.json", RC_BUILD_DIR, i);
         run(path, json, &lines, &code);
         printf("%-40s %d lines\n", rc_catalogue[i].id, lines);
