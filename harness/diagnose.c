@@ -106,7 +106,7 @@ static void write_cause(rc_case_result *res)
     const rc_diag_class *k = rc_diag_class_find(d->cls);
     char entry[96] = "";
     if (d->entry[0])
-        snprintf(entry, sizeof entry, "; catalogue %s reproduces %.0f%% of values", d->entry, 100 * d->entry_match);
+        snprintf(entry, sizeof entry, "; catalogue entry %s reproduces %.0f%% of values", d->entry, 100 * d->entry_match);
     snprintf(res->cause, sizeof res->cause, "%s (%s): %s%s", k ? k->title : "unexplained",
              rc_confidence_name(d->confidence), d->evidence, entry);
 }

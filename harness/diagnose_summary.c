@@ -160,7 +160,7 @@ static void describe(rc_results *r, const tally *t, size_t n_fail, size_t n_expl
     line(r, "  e.g. %s/%s [%s]", t->best->suite, t->best->name, rc_dtype_name(t->best->dtype));
     const rc_cat_entry *e = t->entry_case ? rc_catalogue_find(t->entry_case->diag.entry) : NULL;
     if (e)
-        line(r, "  known bug %s reproduces it (%zu cases, %.0f%% of values): %s", e->id, t->n_entry,
+        line(r, "  catalogue entry %s reproduces it (%zu cases, %.0f%% of values): %s", e->id, t->n_entry,
              100 * t->entry_case->diag.entry_match, e->description);
     if (primary)
         line(r, "  fix: %s", e ? e->fix : k->fix);

@@ -157,14 +157,31 @@ static rc_status status_of(const rc_case_result *c)
     return st <= RC_STATUS_SKIP ? (rc_status)st : RC_STATUS_FAIL;
 }
 
-/* Whether an earlier case of status s has the same symptom (diagnosis
- * class and suite) as case i. */
+/* The evidence with its numbers left out: the kind of symptom. */
+static int same_kind(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a >= '0' && *a <= '9')
+            a++;
+        while (*b >= '0' && *b <= '9')
+            b++;
+        if (*a != *b)
+            return 0;
+        if (!*a)
+            return 1;
+        a++, b++;
+    }
+}
+
+/* Whether an earlier case of status s has the same symptom as case i:
+ * diagnosis class, suite and kind of evidence. */
 static int seen_symptom(const rc_results *r, size_t i, rc_status s)
 {
     const rc_case_result *c = &r->cases[i];
     for (size_t j = 0; j < i; j++) {
         const rc_case_result *o = &r->cases[j];
-        if (status_of(o) == s && strcmp(o->diag.cls, c->diag.cls) == 0 && strcmp(o->suite, c->suite) == 0)
+        if (status_of(o) == s && strcmp(o->diag.cls, c->diag.cls) == 0 && strcmp(o->suite, c->suite) == 0 &&
+            same_kind(o->diag.evidence, c->diag.evidence))
             return 1;
     }
     return 0;
