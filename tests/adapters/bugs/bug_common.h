@@ -13,6 +13,8 @@
  *   BUG_NTK_LEN(p)   dynamic NTK's l (max(seq_len, L))
  *   BUG_YARN_RAMP(k, lo, hi), BUG_YARN_CORR(p, n), BUG_YARN_MSCALE(s)
  *   BUG_LLAMA3(p, w), BUG_LONGROPE(p, k, w)
+ *   BUG_LLAMA3_WAVELEN(w), BUG_LLAMA3_HIGH_EDGE(a, b), BUG_LLAMA3_LOW_EDGE(a, b),
+ *   BUG_LLAMA3_SMOOTH_DEN(a, b): the Llama 3 band formula's parts
  *   BUG_POS(pos, t)  the position token t is rotated by (pos[t])
  *   BUG_PAIRS(r2)    pairs rotated (r2)
  *   BUG_HEADS(n)     heads visited (n)
@@ -54,6 +56,18 @@
 #endif
 #ifndef BUG_LLAMA3
 #define BUG_LLAMA3(p, w) bug_llama3(p, w)
+#endif
+#ifndef BUG_LLAMA3_WAVELEN
+#define BUG_LLAMA3_WAVELEN(w) (BUG_TWO_PI / (w))
+#endif
+#ifndef BUG_LLAMA3_HIGH_EDGE
+#define BUG_LLAMA3_HIGH_EDGE(a, b) (b)
+#endif
+#ifndef BUG_LLAMA3_LOW_EDGE
+#define BUG_LLAMA3_LOW_EDGE(a, b) (a)
+#endif
+#ifndef BUG_LLAMA3_SMOOTH_DEN
+#define BUG_LLAMA3_SMOOTH_DEN(a, b) ((b) - (a))
 #endif
 #ifndef BUG_LONGROPE
 #define BUG_LONGROPE(p, k, w) \
@@ -146,12 +160,12 @@ static void bug_put(rc_tensor *t, int64_t i, double v)
 static __attribute__((unused)) double bug_llama3(const rc_rope_params *p, double w)
 {
     const double L = (double)p->original_max_position, a = p->low_freq_factor, b = p->high_freq_factor;
-    const double lambda = BUG_TWO_PI / w;
-    if (lambda < L / b)
+    const double lambda = BUG_LLAMA3_WAVELEN(w);
+    if (lambda < L / BUG_LLAMA3_HIGH_EDGE(a, b))
         return w;
-    if (lambda > L / a)
+    if (lambda > L / BUG_LLAMA3_LOW_EDGE(a, b))
         return w / p->factor;
-    const double smooth = (L / lambda - a) / (b - a);
+    const double smooth = (L / lambda - a) / BUG_LLAMA3_SMOOTH_DEN(a, b);
     return (1.0 - smooth) * w / p->factor + smooth * w;
 }
 

@@ -1,19 +1,6 @@
 /* Llama 3 band edges with low and high factors swapped (L/low for the high band). */
-#include <math.h>
-#include <stdint.h>
-#include "rope_conform/adapter.h"
-#define BUG_LLAMA3(p, w) bug_llama3_swapped(p, w)
 #define BUG_TYPES ((1u << RC_ROPE_DEFAULT) | (1u << RC_ROPE_LLAMA3))
-static double bug_llama3_swapped(const rc_rope_params *p, double w)
-{
-    const double L = (double)p->original_max_position, a = p->low_freq_factor, b = p->high_freq_factor;
-    const double lambda = 6.283185307179586 / w;
-    if (lambda < L / a)
-        return w;
-    if (lambda > L / b)
-        return w / p->factor;
-    const double smooth = (L / lambda - a) / (b - a);
-    return (1.0 - smooth) * w / p->factor + smooth * w;
-}
+#define BUG_LLAMA3_HIGH_EDGE(a, b) (a)
+#define BUG_LLAMA3_LOW_EDGE(a, b) (b)
 #include "style_table.h"
 BUG_ADAPTER("bug-table-llama3-bands-swapped")
