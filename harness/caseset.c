@@ -1,5 +1,6 @@
 /* Cases planned without a candidate (caseset.h). */
 #include "caseset.h"
+#include "dtype.h"
 #include "golden.h"
 #include "grid.h"
 
@@ -78,8 +79,13 @@ char *rc_caseset_options_json(const rc_caseset *cs)
     cJSON_AddStringToObject(o, "seed", seed);
     if (cs->opts.dtype_filter)
         cJSON_AddStringToObject(o, "dtype", cs->opts.dtype_filter);
-    if (cs->has_fixed)
-        cJSON_AddItemToObject(o, "config", rc_params_to_json(&cs->fixed.params));
+    if (cs->has_fixed) {
+        /* the model's dtype too: the grid offers a config in it and f32 */
+        cJSON *cfg = rc_params_to_json(&cs->fixed.params);
+        if (cfg && cs->fixed.has_dtype)
+            cJSON_AddStringToObject(cfg, "dtype", rc_dtype_name(cs->fixed.dtype));
+        cJSON_AddItemToObject(o, "config", cfg);
+    }
     char *s = cJSON_PrintUnformatted(o);
     cJSON_Delete(o);
     return s;

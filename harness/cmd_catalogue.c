@@ -338,11 +338,9 @@ int rc_catalogue_selftest(int level, const char *only, FILE *out)
     memset(&plan, 0, sizeof plan);
     char err[1024];
     int bad = 0;
-    int was = rc_diagnose_enable(0);
     if (rc_candidate_load(o.candidate, &ctx.cand, err, sizeof err) != 0 ||
         rc_grid_build(&ctx, NULL, err, sizeof err) != 0) {
         fprintf(out, "selftest: %s\n", err);
-        rc_diagnose_enable(was);
         return 2;
     }
     ctx.has_backward = ctx.cand.has_backward;
@@ -402,7 +400,6 @@ int rc_catalogue_selftest(int level, const char *only, FILE *out)
     rc_ctx_free_goldens(&ctx);
     free(ctx.rows);
     rc_candidate_unload(&ctx.cand);
-    rc_diagnose_enable(was);
     if (bad)
         return 3;
     return ref_fail || count[ST_ELSEWHERE] || count[ST_MISSED] || count[ST_UNDIAGNOSED] || (only && n == 0) ? 1 : 0;

@@ -2,6 +2,7 @@
  * matrix of `--shard I/N` runners) into one set of reports. */
 #include "cli.h"
 #include "escape.h"
+#include "diagnose.h"
 #include "report.h"
 #include "shard.h"
 
@@ -71,6 +72,7 @@ int rc_cmd_merge(int argc, char **argv)
         rc_errorf("rope-conform merge: %s", err);
         goto out;
     }
+    rc_diagnose_summarize(&r);   /* the block of the whole run, not of one shard */
     if (!quiet)
         rc_report_terminal(&r, stdout, color, 0);
     code = rc_results_verdict(&r) == RC_STATUS_FAIL ? 1 : 0;

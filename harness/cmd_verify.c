@@ -5,6 +5,7 @@
  * output is read from OUTPUTS as if the candidate had returned it. */
 #include "caseset.h"
 #include "cli.h"
+#include "diagnose.h"
 #include "dtype.h"
 #include "errmodel.h"
 #include "escape.h"
@@ -221,6 +222,7 @@ int rc_cmd_verify(int argc, char **argv)
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     size_t declined = judge_all(&cs, &outs, &results);
+    rc_diagnose_summarize(&results);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     results.info.wall_seconds = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
     if (declined == cs.plan.n)

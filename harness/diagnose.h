@@ -1,13 +1,18 @@
-/* Diagnosis of a failing case: which known bug (adapters/catalogue) the
- * candidate most likely has.
+/* Diagnosis of a run's failures: what bug the candidate most likely has.
  *
- * Differential: every relevant catalogue mutant runs the case's own calls
- * (same inputs, positions, params, in the sandbox); a mutant matches where
- * the candidate's output agrees with the mutant's within the error model.
- * An entry is named when it matches nearly everything the candidate got
- * wrong and nearly everything else.  When none does, cheap probes (one-hot
- * inputs at position 1) say what the candidate's pairing, direction,
- * frequencies and magnitude look like. */
+ * Per FAIL case, from that case alone (so a case gets the same cause in any
+ * --jobs worker or --shard slice): the symptoms of its outputs against the
+ * golden (which pairs, heads, tokens and positions fail; angle against
+ * magnitude; the per-pair frequency the candidate turns at; pass-through
+ * channels; hypotheses such as the other pairing, a shifted position or a
+ * constant magnitude factor) give a bug class with evidence in numbers and
+ * a confidence (harness/symptom.c); the catalogue mutants of that class
+ * then run the case's own calls, and one that reproduces the outputs is
+ * named.  The run-level Diagnosis block is a pure function of the case
+ * results (rc_diagnose_summarize), so `merge` recomputes it.
+ *
+ * No global state; the work per case is bounded in values examined and
+ * mutants run, never in seconds, so results are deterministic. */
 #ifndef RC_DIAGNOSE_H
 #define RC_DIAGNOSE_H
 
@@ -15,6 +20,40 @@
 #include <stdio.h>
 #include "catalogue.h"
 #include "run.h"
+
+/* ---- bug classes ---------------------------------------------------------- */
+
+typedef struct rc_diag_class {
+    const char *id;            /* "frequency"; catalogue classes use the same;
+                                  NULL: the rope type's class (rope_types.def) */
+    rc_rope_type type;         /* with id NULL: whose scaling                */
+    const char *title;         /* "inverse frequencies"                     */
+    const char *fix;           /* what correct code does                    */
+} rc_diag_class;
+
+/* NULL if id names no class. */
+const rc_diag_class *rc_diag_class_find(const char *id);
+/* The class's id ("" if none). */
+const char *rc_diag_class_id(const rc_diag_class *k);
+/* The diagnosis class a catalogue class counts as ("cache" -> "position"). */
+const char *rc_diag_class_of_catalogue(const char *cat_cls);
+
+/* ---- the run ------------------------------------------------------------ */
+
+/* Diagnose one FAIL case from that case alone, right after it is judged
+ * (its buffers still held): fills res->diag and, unless the suite wrote
+ * one, res->cause.  The same case gets the same cause in any --jobs
+ * worker or --shard slice. */
+void rc_diagnose_case(rc_ctx *ctx, const rc_case *c, rc_case_result *res);
+
+/* The Diagnosis block from the cases' diag fields alone (any case order
+ * gives the same block). */
+void rc_diagnose_summarize(rc_results *results);
+
+/* The class the block names first ("" when none) and its confidence. */
+void rc_diagnose_primary(const rc_results *results, char *cls, size_t n, rc_confidence *conf);
+
+/* ---- the catalogue differential ------------------------------------------ */
 
 typedef struct rc_diag_match {
     const rc_cat_entry *entry;
@@ -24,26 +63,10 @@ typedef struct rc_diag_match {
                            mutant reproduces                               */
 } rc_diag_match;
 
-/* Run the relevant mutants on case c (whose calls already ran on the
+/* Run every relevant mutant on case c (whose calls already ran on the
  * candidate) and fill out with those that match, best first.  Returns the
  * count (<= cap), or -1 when the sandbox or memory failed. */
 int rc_diagnose_differential(rc_ctx *ctx, const rc_case *c, rc_diag_match *out, size_t cap);
-
-/* Probe the candidate with one-hot inputs under the case's params and
- * describe what deviates ("" when nothing does).  0 ok, -1 could not run. */
-int rc_diagnose_probes(rc_ctx *ctx, const rc_case *c, char *buf, size_t n);
-
-/* Fill res->cause for a FAIL case (the runner calls this once per FAIL).
- * Entries that matched earlier cases of the run are tried first, and the
- * whole run's diagnosis time is bounded, so a candidate failing hundreds of
- * cases costs little more than one. */
-void rc_diagnose_case(rc_ctx *ctx, const rc_case *c, rc_case_result *res);
-
-/* 0 turns rc_diagnose_case off (the self-test judges mutants by itself);
- * returns the previous setting.  Default on. */
-int rc_diagnose_enable(int on);
-/* Forget the run's matches and spent time (a new run starts). */
-void rc_diagnose_reset(void);
 
 /* The catalogue's self-test (harness/cmd_catalogue.c): the reference must
  * pass the level's suites, and every must-catch mutant must FAIL in the

@@ -157,3 +157,12 @@ size_t rc_tensor_span(const rc_tensor *x)
         return 0;
     return rc_tensor_index(x, x->n_tokens - 1, x->n_heads - 1, x->head_dim - 1) + 1;
 }
+
+const char *rc_ulp_note(double ulp, char *buf, size_t n)
+{
+    if (ulp >= 0 && ulp < 1024)
+        snprintf(buf, n, ", %.2f ulp", ulp);
+    else if (n)
+        buf[0] = '\0';
+    return buf;
+}

@@ -30,6 +30,9 @@ const char *rc_format_bits(const void *data, rc_dtype t, size_t i, char *buf, si
  * subnormal-aware), and |actual - exact| in units of that ulp. */
 double rc_ulp(double v, rc_dtype t);
 double rc_ulp_error(double actual, double exact, rc_dtype t);
+/* ", 1.5 ulp" for a message, or "" where a ulp count says nothing (the
+ * error is far from the rounding: 1024 ulp or more, or not a number). */
+const char *rc_ulp_note(double ulp, char *buf, size_t n);
 
 /* binary16 bits -> double, exactly (integer work for normal values). */
 static inline double rc_f16_value(uint16_t h)

@@ -1,5 +1,6 @@
 /* Which configurations a run covers.  With --config or a candidate's own
- * default_params: that configuration in every supported dtype.  Otherwise
+ * default_params: that configuration in the model's torch_dtype and f32
+ * when it has one, else in every supported dtype.  Otherwise
  * a pairwise covering design over rope type x pairing x head_dim x rotary
  * fraction x base x dtype, drawn only from combinations the candidate
  * supports (asked once, in one isolated batch; without a candidate, as in
@@ -100,7 +101,8 @@ static int probe(rc_ctx *ctx, rc_config *cfgs, const rc_dtype *dts, size_t n, in
         ok[i] = rc == 0 && res[i].outcome == RC_OUTCOME_OK;
         if (rc == 0 && res[i].outcome != RC_OUTCOME_OK && res[i].outcome != RC_OUTCOME_UNSUPPORTED &&
             !err[0])
-            snprintf(err, errlen, "supports(): %s", res[i].message);
+            snprintf(err, errlen, "supports() did not answer (%s, not a decline): %s",
+                     rc_outcome_name(res[i].outcome), res[i].message);
     }
     if (rc != 0)
         snprintf(err, errlen, "could not run the candidate in the sandbox");
@@ -117,21 +119,82 @@ static int dtype_allowed(const rc_ctx *ctx, rc_dtype dt)
     return rc_dtype_parse(ctx->opts->dtype_filter, &want) == 0 && want == dt;
 }
 
-/* One configuration in every supported dtype. */
+/* The dtypes a configuration is run in: with the model's torch_dtype
+ * known (--config), that dtype and f32; otherwise every dtype. */
+static int model_dtype(const rc_config *cfg, rc_dtype d)
+{
+    return !cfg->has_dtype || d == cfg->dtype || d == RC_F32;
+}
+
+/* Append sep and what (what alone to an empty buffer). */
+static void append(char *buf, size_t n, const char *sep, const char *what)
+{
+    size_t len = strlen(buf), ls = strlen(sep);
+    if (len && len + ls < n) {
+        memcpy(buf + len, sep, ls + 1);
+        len += ls;
+    }
+    if (len + 1 < n)
+        strncat(buf, what, n - len - 1);
+}
+
+/* Say which of the model's dtypes the candidate declined and, when it took
+ * none, whether it takes the same config with the other pairing (the
+ * other convention: the q/k weights need the compare permutation). */
+static void declined_note(const rc_config *cfg, const int *ok, int other_ok, char *err, size_t errlen)
+{
+    char list[96] = "", msg[512], lab[96];
+    int any = 0;
+    for (int d = 0; d < RC_DTYPE_COUNT; d++) {
+        if (!model_dtype(cfg, (rc_dtype)d))
+            continue;
+        any |= ok[d];
+        if (!ok[d] && cfg->has_dtype) {
+            snprintf(msg, sizeof msg, "%s%s", rc_dtype_name((rc_dtype)d),
+                     cfg->dtype == (rc_dtype)d ? " (its torch_dtype)" : "");
+            append(list, sizeof list, ", ", msg);
+        }
+    }
+    if (list[0]) {
+        snprintf(msg, sizeof msg, "the candidate declined the model's %s", list);
+        append(err, errlen, "; ", msg);
+    }
+    if (any || !other_ok)
+        return;
+    const int half = cfg->params.pairing == RC_HALF_SPLIT, r2 = cfg->params.rotary_dim / 2;
+    rc_params_label(&cfg->params, lab, sizeof lab);
+    snprintf(msg, sizeof msg,
+             "offered %s, it accepts it only with %s pairs: it implements the other convention; permute the "
+             "q/k projection rows of each head (%s channel %s takes %s channel %s, %s takes %s, for "
+             "k < %d), as `rope-conform compare` shows",
+             lab, half ? "interleaved" : "half-split", half ? "interleaved" : "half-split", half ? "2k" : "k",
+             half ? "half-split" : "interleaved", half ? "k" : "2k", half ? "2k+1" : "k+r/2",
+             half ? "k+r/2" : "2k+1", r2);
+    append(err, errlen, "; ", msg);
+}
+
+/* One configuration in the model's dtypes (or every dtype) the candidate
+ * supports; the same config with the other pairing is asked too. */
 static int grid_single(rc_ctx *ctx, const rc_config *cfg, char *err, size_t errlen)
 {
-    rc_config cfgs[RC_DTYPE_COUNT];
-    rc_dtype dts[RC_DTYPE_COUNT];
-    int ok[RC_DTYPE_COUNT];
+    rc_config cfgs[RC_DTYPE_COUNT + 1];
+    rc_dtype dts[RC_DTYPE_COUNT + 1];
+    int ok[RC_DTYPE_COUNT + 1];
     for (int d = 0; d < RC_DTYPE_COUNT; d++) {
         cfgs[d] = *cfg;
         dts[d] = (rc_dtype)d;
     }
-    if (probe(ctx, cfgs, dts, RC_DTYPE_COUNT, ok, err, errlen) != 0)
+    cfgs[RC_DTYPE_COUNT] = *cfg;
+    cfgs[RC_DTYPE_COUNT].params.pairing = cfg->params.pairing == RC_HALF_SPLIT ? RC_INTERLEAVED : RC_HALF_SPLIT;
+    dts[RC_DTYPE_COUNT] = RC_F32;   /* always among the dtypes offered */
+    if (probe(ctx, cfgs, dts, RC_DTYPE_COUNT + 1, ok, err, errlen) != 0)
         return -1;
+    declined_note(cfg, ok, ok[RC_DTYPE_COUNT], err, errlen);
     size_t cap = 0;
     int first = 1;
     for (int d = 0; d < RC_DTYPE_COUNT; d++) {
+        if (!model_dtype(cfg, (rc_dtype)d))
+            continue;
         if (!ok[d] || !dtype_allowed(ctx, (rc_dtype)d)) {
             ctx->n_unsupported += !ok[d];
             continue;

@@ -127,7 +127,7 @@ int rc_run_conclude(const rc_run_opts *o, const rc_results *results, const rc_ba
     if (!o->quiet)
         rc_report_terminal(results, stdout, o->color, o->verbose);
     else if (results->fatal[0])
-        rc_errorf("rope-conform: %s", results->fatal);
+        rc_errorf("rope-conform: FATAL: %s", results->fatal);   /* -q keeps the one line that matters */
     int report_error = rc_write_reports(o, results);
     if (code == 0)
         code = rc_results_verdict(results) == RC_STATUS_FAIL ? 1 : 0;

@@ -40,6 +40,7 @@ void rc_results_free(rc_results *r)
     r->cases = NULL;
     r->n_cases = r->cap_cases = 0;
     r->fatal[0] = '\0';
+    r->n_diagnosis = 0;
 }
 
 void rc_results_count(const rc_results *r, size_t counts[4])
@@ -167,4 +168,21 @@ float *rc_plot_store_alloc(size_t n)
     for (size_t i = 0; i < n; i++)
         p[i] = -1.0f;
     return p;
+}
+
+static const char *const conf_names[] = { "none", "low", "medium", "high" };
+
+const char *rc_confidence_name(rc_confidence c)
+{
+    return (unsigned)c <= RC_CONF_HIGH ? conf_names[c] : "none";
+}
+
+int rc_confidence_parse(const char *s, rc_confidence *out)
+{
+    for (int i = 0; i <= RC_CONF_HIGH; i++)
+        if (strcmp(s, conf_names[i]) == 0) {
+            *out = (rc_confidence)i;
+            return 0;
+        }
+    return -1;
 }

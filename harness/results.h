@@ -61,6 +61,31 @@ typedef struct rc_metrics {
     float *heat;
 } rc_metrics;
 
+/* What diagnosis concluded about one FAIL case from that case alone
+ * (harness/symptom.c): a bug class, how sure, the evidence in numbers, and
+ * the catalogue entry that reproduces the outputs, if one does. */
+typedef enum rc_confidence {
+    RC_CONF_NONE = 0,   /* unexplained                                      */
+    RC_CONF_LOW,
+    RC_CONF_MEDIUM,
+    RC_CONF_HIGH
+} rc_confidence;
+
+const char *rc_confidence_name(rc_confidence c);   /* "none" "low" "medium" "high" */
+int rc_confidence_parse(const char *s, rc_confidence *out);   /* 0 ok, -1 unknown */
+
+typedef struct rc_case_diag {
+    char cls[16];               /* diagnosis class (diagnose_classes.c), "" */
+    rc_confidence confidence;
+    char evidence[200];         /* one line of numbers                     */
+    char entry[48];             /* catalogue entry id reproduced, or ""    */
+    double entry_match;         /* fraction of values it reproduces        */
+} rc_case_diag;
+
+/* The run-level Diagnosis block: at most this many lines. */
+#define RC_DIAG_MAX_LINES 10
+#define RC_DIAG_LINE 200
+
 typedef struct rc_case_result {
     int64_t ordinal;            /* place in the run's plan (any shard or
                                    worker sorts by it); -1: not a planned
@@ -77,6 +102,7 @@ typedef struct rc_case_result {
     char output[256];           /* start of what the candidate printed
                                    (escaped), or ""                        */
     uint64_t output_bytes;      /* how much it printed in all              */
+    rc_case_diag diag;          /* the structured diagnosis behind cause   */
     double seconds;
 } rc_case_result;
 
@@ -109,6 +135,11 @@ typedef struct rc_results {
     /* A fatal candidate problem (crash in init, load error after start),
      * reported as the run's headline: "" if none. */
     char fatal[512];
+    /* The Diagnosis block: the likely bug(s), evidence, fix, confidence;
+     * a pure function of the cases (rc_diagnose_summarize), so a merge of
+     * shard reports recomputes it.  n_diagnosis 0: nothing to say. */
+    char diagnosis[RC_DIAG_MAX_LINES][RC_DIAG_LINE];
+    int n_diagnosis;
 } rc_results;
 
 /* Growable array; returns a zeroed slot or NULL when out of memory. */

@@ -7,6 +7,7 @@
  * deadline, decides every outcome and writes every report. */
 #include "run.h"
 #include "escape.h"
+#include "diagnose.h"
 #include "execute.h"
 #include "judge.h"
 #include "grid.h"
@@ -152,6 +153,8 @@ static int make_plan(rc_ctx *ctx, const rc_config *fixed, rc_plan *plan, rc_resu
         snprintf(results->fatal, sizeof results->fatal,
                  "the candidate declined every configuration and dtype it was offered%s%.400s",
                  err[0] ? ": " : "", err);
+    } else if (err[0] && !ctx->opts->quiet) {   /* declined model dtypes, a crash in supports() */
+        rc_errorf("rope-conform: note: %s", err);
     }
     if (results->fatal[0])
         return 0;
@@ -192,6 +195,9 @@ static int execute(rc_ctx *ctx, rc_plan *plan, rc_results *results)
             rc_execute_fini_result(&fini, results);
     }
     rc_progress_end(&pg);
+    /* each FAIL was diagnosed when judged, from that case alone; the block
+     * for the whole run is made here, from every worker's cases */
+    rc_diagnose_summarize(results);
     if (rc != 0) {
         snprintf(results->fatal, sizeof results->fatal, "internal: %.480s", err);
         return 3;

@@ -203,8 +203,8 @@ int64_t rc_verify_against_golden(rc_ctx *ctx, rc_case *c, int ci, int sign, rc_c
                  (long long)exhausted, RC_ANGLE_EXHAUSTED);
         return 0;
     }
-    snprintf(res->message, sizeof res->message,
-             "%lld pairs within the %s bound (worst %.2f of the bound, %.3g rad, %.2f ulp)",
-             (long long)m->n_pairs, row->profile, m->max_err, m->max_angle_err, m->max_ulp);
+    char un[32];
+    snprintf(res->message, sizeof res->message, "%lld pairs within the %s bound (worst %.2f of the bound, %.3g rad%s)",
+             (long long)m->n_pairs, row->profile, m->max_err, m->max_angle_err, rc_ulp_note(m->max_ulp, un, sizeof un));
     return 0;
 }

@@ -24,10 +24,17 @@
 
 /* ---- writers ---------------------------------------------------------- */
 
-/* Per-suite table, then one line per FAIL and per WARN, then the verdict
- * line ("PASS", "PASS with warnings" or "FAIL" with counts and wall time).
- * color: ANSI colours; verbose: also list PASS and SKIP cases and the
- * metrics of each FAIL.  0 ok, -1 if the stream reported an error. */
+/* Summary first: the Diagnosis block (at most 10 lines), the per-suite
+ * table, then at most RC_REPORT_TERM_MAX_FAILURES failures (one per
+ * distinct symptom, three lines each, values in decimal and hex) and
+ * RC_REPORT_TERM_MAX_WARNINGS warnings, then the verdict line ("PASS",
+ * "PASS with warnings" or "FAIL" with counts and wall time), all within
+ * RC_REPORT_TERM_MAX_LINES lines (fewer failures when the block is long).  color: ANSI
+ * colours; verbose: every FAIL, WARN, SKIP and PASS case in full.  0 ok,
+ * -1 if the stream reported an error. */
+#define RC_REPORT_TERM_MAX_FAILURES 10
+#define RC_REPORT_TERM_MAX_LINES 59
+#define RC_REPORT_TERM_MAX_WARNINGS 5
 int rc_report_terminal(const rc_results *r, FILE *f, int color, int verbose);
 
 /* JSON, schema "rope-conform-report" version 1. */

@@ -155,6 +155,33 @@ static cJSON *metrics_json(jw *w, const rc_metrics *m, rc_status st)
     return o;
 }
 
+/* What diagnosis concluded about the case; null where it said nothing. */
+static cJSON *diag_json(jw *w, const rc_case_diag *d)
+{
+    if (!d->cls[0] && !d->evidence[0])
+        return chk(w, cJSON_CreateNull());
+    cJSON *o = chk(w, cJSON_CreateObject());
+    add(w, o, "class", str(w, d->cls));
+    add(w, o, "confidence", str(w, rc_confidence_name(d->confidence)));
+    add(w, o, "evidence", str(w, d->evidence));
+    add(w, o, "entry", str(w, d->entry));
+    add(w, o, "entry_match", flt(w, d->entry_match));
+    return o;
+}
+
+static cJSON *diagnosis_json(jw *w, const rc_results *r)
+{
+    cJSON *a = chk(w, cJSON_CreateArray());
+    for (int i = 0; a && i < r->n_diagnosis && i < RC_DIAG_MAX_LINES; i++) {
+        cJSON *s = str(w, r->diagnosis[i]);
+        if (!s || !cJSON_AddItemToArray(a, s)) {
+            w->failed = 1;
+            cJSON_Delete(s);
+        }
+    }
+    return a;
+}
+
 static cJSON *case_json(jw *w, const rc_case_result *c)
 {
     cJSON *o = chk(w, cJSON_CreateObject());
@@ -172,6 +199,7 @@ static cJSON *case_json(jw *w, const rc_case_result *c)
         add(w, o, "candidate_output", str(w, c->output));
         add(w, o, "candidate_output_bytes", flt(w, (double)c->output_bytes));
     }
+    add(w, o, "diagnosis", diag_json(w, &c->diag));
     add(w, o, "seconds", flt(w, c->seconds));
     return o;
 }
@@ -250,6 +278,7 @@ static cJSON *report_json(jw *w, const rc_results *r)
     char fbuf[sizeof r->fatal];
     add(w, root, "verdict", str(w, rc_status_name(v)));
     add(w, root, "fatal", str(w, rc_results_fatal(r, fbuf, sizeof fbuf)));
+    add(w, root, "diagnosis", diagnosis_json(w, r));
     size_t n[4];
     rc_results_count(r, n);
     cJSON *counts = chk(w, cJSON_CreateObject());

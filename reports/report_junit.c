@@ -124,8 +124,9 @@ static void coverage_properties(FILE *f, const rc_coverage *cov)
     }
 }
 
-static void properties(FILE *f, const rc_run_info *in, const rc_coverage *cov)
+static void properties(FILE *f, const rc_results *r, const rc_coverage *cov)
 {
+    const rc_run_info *in = &r->info;
     char seed[32], level[16];
     snprintf(seed, sizeof seed, "%llu", (unsigned long long)in->seed);
     snprintf(level, sizeof level, "%d", in->level);
@@ -139,6 +140,12 @@ static void properties(FILE *f, const rc_run_info *in, const rc_coverage *cov)
             property(f, kv[i][0], kv[i][1]);
     }
     coverage_properties(f, cov);
+    /* the Diagnosis block, one property per line */
+    for (int i = 0; i < r->n_diagnosis && i < RC_DIAG_MAX_LINES; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "diagnosis.%d", i + 1);
+        property(f, name, r->diagnosis[i]);
+    }
     fputs("    </properties>\n", f);
 }
 
@@ -176,7 +183,7 @@ int rc_report_junit_stream(const rc_results *r, FILE *f)
         if (r->info.started_utc)
             attr(f, "timestamp", r->info.started_utc);
         fputs(">\n", f);
-        properties(f, &r->info, &cov);
+        properties(f, r, &cov);
         for (size_t j = 0; j < r->n_cases; j++)
             if (strncmp(r->cases[j].suite, s[i].name, sizeof r->cases[j].suite) == 0)
                 testcase(f, &r->cases[j]);

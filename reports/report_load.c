@@ -227,6 +227,21 @@ static void load_metrics(rd *d, const cJSON *o, rc_metrics *m)
     get_str(d, w, "actual1", x->actual1, sizeof x->actual1);
 }
 
+/* The case's diagnosis: optional (null, or absent in older reports). */
+static void load_diag(rd *d, const cJSON *o, rc_case_diag *g)
+{
+    char conf[16];
+    if (!cJSON_IsObject(o))
+        return;
+    get_str(d, o, "class", g->cls, sizeof g->cls);
+    get_str(d, o, "confidence", conf, sizeof conf);
+    if (!d->failed && rc_confidence_parse(conf, &g->confidence) != 0)
+        bad(d, "confidence", "unknown value");
+    get_str(d, o, "evidence", g->evidence, sizeof g->evidence);
+    get_str(d, o, "entry", g->entry, sizeof g->entry);
+    g->entry_match = get_flt(d, o, "entry_match");
+}
+
 static void load_case(rd *d, const cJSON *o, rc_case_result *c)
 {
     c->ordinal = cJSON_GetObjectItemCaseSensitive(o, "ordinal") ? get_i64(d, o, "ordinal") : -1;
@@ -259,6 +274,7 @@ static void load_case(rd *d, const cJSON *o, rc_case_result *c)
         get_str(d, o, "candidate_output", c->output, sizeof c->output);
         c->output_bytes = (uint64_t)get_flt(d, o, "candidate_output_bytes");
     }
+    load_diag(d, cJSON_GetObjectItemCaseSensitive(o, "diagnosis"), &c->diag);
     if (cJSON_GetObjectItemCaseSensitive(o, "seconds"))
         c->seconds = get_flt(d, o, "seconds");
 }
@@ -371,6 +387,21 @@ int rc_report_parse_json(const char *text, const char *source, rc_results *out,
     char fbuf[sizeof out->fatal] = "";
     if (!d.failed && fatal && !cJSON_IsNull(fatal))
         get_str(&d, root, "fatal", fbuf, sizeof fbuf);
+    /* the Diagnosis block (optional): kept from the first report loaded;
+     * a merge recomputes it from the cases */
+    const cJSON *diag = cJSON_GetObjectItemCaseSensitive(root, "diagnosis"), *l;
+    char lines[RC_DIAG_MAX_LINES][RC_DIAG_LINE];
+    int n_lines = 0;
+    if (!d.failed && diag && !cJSON_IsArray(diag))
+        bad(&d, "diagnosis", "not an array of strings");
+    const cJSON *arr = d.failed ? NULL : diag;
+    cJSON_ArrayForEach(l, arr) {
+        if (!cJSON_IsString(l) || n_lines == RC_DIAG_MAX_LINES) {
+            bad(&d, "diagnosis", "not an array of at most 10 strings");
+            break;
+        }
+        snprintf(lines[n_lines++], RC_DIAG_LINE, "%s", l->valuestring);
+    }
     cJSON_Delete(root);
     if (d.failed) {
         out->n_cases = n_before;
@@ -382,6 +413,10 @@ int rc_report_parse_json(const char *text, const char *source, rc_results *out,
     if (!out->fatal[0] && fbuf[0] &&
         strncmp(fbuf, RC_NO_CASE_EXECUTED, strlen(RC_NO_CASE_EXECUTED)) != 0)
         strcpy(out->fatal, fbuf);
+    if (out->n_diagnosis == 0) {
+        memcpy(out->diagnosis, lines, sizeof lines);
+        out->n_diagnosis = n_lines;
+    }
     return 0;
 }
 

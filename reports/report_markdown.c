@@ -124,6 +124,17 @@ int rc_report_markdown_stream(const rc_results *r, FILE *f, const char *repro)
         free(s);
         return -1;
     }
+    if (r->n_diagnosis > 0)
+        fputs("### Diagnosis\n\n", f);
+    for (int i = 0; i < r->n_diagnosis && i < RC_DIAG_MAX_LINES; i++) {
+        /* indented lines of the block are details of the line above */
+        const char *l = r->diagnosis[i];
+        fputs(l[0] == ' ' ? "  - " : "- ", f);
+        md(f, l + strspn(l, " "));
+        fputc('\n', f);
+    }
+    if (r->n_diagnosis > 0)
+        fputc('\n', f);
 
     fputs("**Candidate:** ", f);
     md(f, in->candidate_name ? in->candidate_name : "(unnamed)");

@@ -51,6 +51,7 @@ static void bits_of_value(double v, rc_dtype t, char *out, size_t n)
 
 static void verify(rc_ctx *ctx, rc_case *c, rc_case_result *res)
 {
+    char un[32];
     if (rc_verify_outcome(c, 0, res)) {
         rc_su_prefix(res, "cos/sin table");
         return;
@@ -156,9 +157,9 @@ static void verify(rc_ctx *ctx, rc_case *c, rc_case_result *res)
                      (long long)exhausted, RC_ANGLE_EXHAUSTED);
         else
             snprintf(res->message, sizeof res->message,
-                     "cos/sin table: %lld entries within the %s bound (worst %.2f of the bound, %.3g rad, "
-                     "%.2f ulp)",
-                     (long long)m->n_pairs, sm.em.row->profile, m->max_err, m->max_angle_err, m->max_ulp);
+                     "cos/sin table: %lld entries within the %s bound (worst %.2f of the bound, %.3g rad%s)",
+                     (long long)m->n_pairs, sm.em.row->profile, m->max_err, m->max_angle_err,
+                     rc_ulp_note(m->max_ulp, un, sizeof un));
     }
 out:
     free(gc);

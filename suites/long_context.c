@@ -1,11 +1,15 @@
 /* long_context: golden comparison up to the model's max position and
  * beyond, in dense neighbourhoods (64 consecutive positions) around the
  * points where float32 positions and angles lose integer and fractional
- * bits, with per-bucket maxima in the metrics.  A candidate that passes but
- * has lost more than one output ulp of angle by the model's max position
- * gets a WARN saying where the loss starts and how to fix it. */
+ * bits, with per-bucket maxima in the metrics.  Types whose frequencies
+ * depend on seq_len (dynamic NTK, LongRoPE) run with seq_len = the largest
+ * position of the call, as an engine would.  A candidate that passes but
+ * whose angle error somewhere up to the model's max position exceeds the
+ * rounding of the model's activations gets a WARN saying from where, how
+ * many positions, and how to fix it. */
 #include "run.h"
 #include "dtype.h"
+#include "rope_type.h"
 #include "suite_util.h"
 
 #include <math.h>
@@ -64,6 +68,17 @@ static size_t add_neighbourhood(int64_t *p, size_t n, int64_t c, int64_t hi)
     return n;
 }
 
+/* An engine that serves positions up to pos[n-1] has seq_len >= that:
+ * seq_len-dependent types (LongRoPE's long factors, dynamic NTK's base) are
+ * judged that way past L, never with the short-context frequencies. */
+static void engine_seq_len(rc_case_call *cc, const int64_t *pos, size_t n)
+{
+    const rc_rope_type_info *ti = rc_rope_type_info_of(cc->params.type);
+    if (ti && ti->seq_len_dependent && n > 0 && pos[n - 1] + 1 > cc->params.original_max_position &&
+        pos[n - 1] + 1 > cc->params.seq_len)
+        cc->params.seq_len = pos[n - 1] + 1;
+}
+
 static int plan(rc_ctx *ctx, rc_plan *plan)
 {
     /* where float32 runs out of integer bits (2^24) and beyond; 2^31 - 1
@@ -99,6 +114,7 @@ static int plan(rc_ctx *ctx, rc_plan *plan)
         rc_case_call *cc = c ? rc_case_add_call(c, RC_CALL_APPLY, pos, (int64_t)n, 1) : NULL;
         if (!cc)
             goto oom;
+        engine_seq_len(cc, pos, n);
         c->variant = LC_WITHIN;
         c->arg = known ? max : 0;
         rc_case_fill_random(c, cc, ctx->opts->seed);
@@ -115,6 +131,7 @@ static int plan(rc_ctx *ctx, rc_plan *plan)
                         (long long)max);
         if (!c || !(cc = rc_case_add_call(c, RC_CALL_APPLY, pos, (int64_t)n, 1)))
             goto oom;
+        engine_seq_len(cc, pos, n);
         c->variant = LC_BEYOND;
         rc_case_fill_random(c, cc, ctx->opts->seed);
     }
@@ -125,40 +142,43 @@ oom:
     return -1;
 }
 
-/* One output ulp of angle is 2^(1 - precision) rad: an angle error above it
- * moves outputs by more than their own rounding.  Warn when the error at
- * the model's max position is above it, naming the bucket where it starts.
- * The precision is capped by the profile's modelled arithmetic (24 bits
- * under "standard"): float64 outputs of a float32-grade profile are held
- * to a float32 ulp, as a float64 ulp of angle at 2^17 needs more than
- * float64 arithmetic, which the profile does not ask for. */
+/* The rounding that matters is the model's: one ulp of angle of its
+ * activation dtype (torch_dtype from --config, else the case's dtype) is
+ * 2^(1 - precision) rad, capped by the profile's modelled arithmetic (24
+ * bits under "standard": float64 outputs of a float32-grade profile are
+ * held to a float32 ulp).  An angle error below it is lost in the
+ * activations' own rounding; above it, somewhere up to the model's max
+ * position (the worst bucket, not the max alone), the candidate WARNs with
+ * the first position and the share of the context affected. */
 static void precision_warning(rc_ctx *ctx, rc_case *c, int64_t max, rc_case_result *res)
 {
-    int prec = rc_dtype_precision(c->dtype);
+    const rc_dtype act = c->cfg.has_dtype ? c->cfg.dtype : c->dtype;
+    int prec = rc_dtype_precision(act);
     const rc_profile_row *row = rc_profile_find(ctx->opts->profile, c->dtype);
     if (row && row->compute_bits < prec)
         prec = row->compute_bits;
     double ulp = ldexp(1.0, 1 - prec);
     const double *bm = res->metrics.bucket_max;
-    int last = rc_position_bucket(max);
-    double at_max = bm[last];
-    if (!(at_max > ulp))
-        return;
-    int first = last;
-    for (int b = 0; b <= last; b++)
-        if (bm[b] > ulp) {
+    int last = rc_position_bucket(max), first = -1, worst_b = 0;
+    for (int b = 0; b <= last; b++) {
+        if (bm[b] > ulp && first < 0)
             first = b;
-            break;
-        }
+        if (bm[b] > bm[worst_b])
+            worst_b = b;
+    }
+    if (first < 0)
+        return;
     int64_t from = first == 0 ? 0 : (int64_t)1 << (first - 1);
+    int64_t affected = max - from + 1;
     char msg[sizeof res->message];
     snprintf(msg, sizeof msg,
-             "angle precision runs out before the model's max position %lld: the error exceeds one %d-bit "
-             "ulp of angle (2^%d rad) from positions >= %lld (bucket %d) and reaches %.3g rad at the max, "
-             "%.1f bits lost; fix: compute p*w in float64, or reduce the angle modulo 2*pi before float32 "
-             "cos/sin",
-             (long long)max, prec, 1 - prec, (long long)from, first, at_max,
-             log2(at_max / ulp));
+             "angle precision runs out before the model's max position %lld: the error exceeds one %s ulp of "
+             "angle (2^%d rad, the model's activations) from positions >= %lld, %lld of its %lld positions "
+             "(%.0f%%), worst %.3g rad near position %lld, %.1f bits lost; fix: compute p*w in float64, or "
+             "reduce the angle modulo 2*pi before float32 cos/sin",
+             (long long)max, rc_dtype_name(act), 1 - prec, (long long)from, (long long)affected,
+             (long long)max + 1, 100.0 * (double)affected / (double)(max + 1), bm[worst_b],
+             worst_b == 0 ? 0LL : (long long)1 << (worst_b - 1), log2(bm[worst_b] / ulp));
     if (res->status == RC_STATUS_WARN)
         rc_su_prefix(res, "%s; also", msg);   /* keep the exhaustion note */
     else
@@ -182,6 +202,7 @@ static void verify(rc_ctx *ctx, rc_case *c, rc_case_result *res)
 const rc_suite_def rc_suite_long_context = {
     "long_context",
     "golden comparison up to the model's max position and beyond (2^17, 2^20, 2^24+1; 2^28, 2^31-1 at "
-    "level 2) in dense neighbourhoods; warns when angle precision runs out before the max",
+    "level 2) in dense neighbourhoods; warns when the angle error up to the max exceeds the rounding of the "
+    "model's activations",
     plan, verify, 0
 };

@@ -6,7 +6,9 @@
  *
  * A check runs on the rows of its rope type (at most two at level 1); when
  * no row has that type it runs on the primary row's geometry with the
- * canonical params of the type (its row of harness/rope_types.def).  The sandbox asks
+ * canonical params of the type (its row of harness/rope_types.def), and its
+ * case names say "synthetic": with --config they are neighbours of the
+ * model, not the model.  The sandbox asks
  * supports() before every call, so a candidate that declines those params
  * turns the case into a SKIP. */
 #include "run.h"
@@ -209,7 +211,8 @@ static size_t targets_for(const rc_ctx *ctx, rc_rope_type type, target *out, siz
     out[0].dtype = prim->dtype;
     char lab[80];
     rc_params_label(&out[0].cfg.params, lab, sizeof lab);
-    snprintf(out[0].label, sizeof out[0].label, "%s/%s", lab, rc_dtype_name(prim->dtype));
+    /* not the model's configuration: say so in every case name */
+    snprintf(out[0].label, sizeof out[0].label, "%s/%s/synthetic", lab, rc_dtype_name(prim->dtype));
     return 1;
 }
 

@@ -135,6 +135,11 @@ static inline void build(rc_results *r)
     fill_metrics(c, 3.5);
     snprintf(c->message, sizeof c->message, "%s", TRICKY_MSG);
     snprintf(c->cause, sizeof c->cause, "%s", TRICKY_CAUSE);
+    snprintf(c->diag.cls, sizeof c->diag.cls, "precision");
+    c->diag.confidence = RC_CONF_MEDIUM;
+    snprintf(c->diag.evidence, sizeof c->diag.evidence, "angle errors up to 0.1 rad <at> 4095");
+    snprintf(c->diag.entry, sizeof c->diag.entry, "precision.table-fp16");
+    c->diag.entry_match = 0.96875;
     c = add_case(r, "properties", "linearity | scale", RC_STATUS_WARN, RC_BF16);
     fill_metrics(c, 0.75);
     snprintf(c->message, sizeof c->message, "precision | runs out\nbefore 2^20 & <max>");

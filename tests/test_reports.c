@@ -281,6 +281,11 @@ static void assert_same_case(const rc_case_result *a, const rc_case_result *b)
     ck_assert_int_eq(a->dtype, b->dtype);
     ck_assert_int_eq(a->has_metrics, b->has_metrics);
     ck_assert_str_eq(a->cause, b->cause);
+    ck_assert_str_eq(a->diag.cls, b->diag.cls);
+    ck_assert_int_eq(a->diag.confidence, b->diag.confidence);
+    ck_assert_str_eq(a->diag.evidence, b->diag.evidence);
+    ck_assert_str_eq(a->diag.entry, b->diag.entry);
+    assert_same_double(a->diag.entry_match, b->diag.entry_match, "entry_match");
     assert_same_double(a->seconds, b->seconds, "seconds");
     const rc_rope_params *p = &a->params, *q = &b->params;
     ck_assert_int_eq(p->head_dim, q->head_dim);
@@ -321,6 +326,9 @@ START_TEST(json_round_trip)
     build(&r);
     r.cases[0].metrics.max_ulp = NAN;
     r.cases[2].metrics.max_err = INFINITY;
+    r.n_diagnosis = 2;
+    snprintf(r.diagnosis[0], RC_DIAG_LINE, "Likely: arithmetic precision bug (medium confidence)");
+    snprintf(r.diagnosis[1], RC_DIAG_LINE, "  fix: <round once>");
     ck_assert_int_eq(rc_report_json(&r, tpath("r.json"), err, sizeof err), 0);
     memset(&back, 0, sizeof back);
     ck_assert_msg(rc_report_load_json_ex(tpath("r.json"), &back, &meta, err, sizeof err) == 0,
@@ -339,6 +347,8 @@ START_TEST(json_round_trip)
     ck_assert_str_eq(back.info.profile, "strict");
     ck_assert_str_eq(back.info.cpu, r.info.cpu);
     ck_assert_int_eq(rc_results_verdict(&back), RC_STATUS_FAIL);
+    ck_assert_int_eq(back.n_diagnosis, 2);
+    ck_assert_str_eq(back.diagnosis[1], "  fix: <round once>");
     /* loading again appends (shard merge) */
     ck_assert_int_eq(rc_report_load_json(tpath("r.json"), &back, err, sizeof err), 0);
     ck_assert_uint_eq(back.n_cases, 2 * r.n_cases);
@@ -437,6 +447,29 @@ START_TEST(json_load_rejects)
 END_TEST
 
 /* ---- JUnit ---------------------------------------------------------------- */
+
+/* The Diagnosis block appears in JUnit (properties) and Markdown (a list). */
+START_TEST(diagnosis_in_junit_and_markdown)
+{
+    rc_results r;
+    char err[256] = "";
+    build(&r);
+    r.n_diagnosis = 2;
+    snprintf(r.diagnosis[0], RC_DIAG_LINE, "Likely: positions bug (high confidence) <x>");
+    snprintf(r.diagnosis[1], RC_DIAG_LINE, "  fix: rotate by positions[t] | itself");
+    ck_assert_int_eq(rc_report_junit(&r, tpath("d.xml"), err, sizeof err), 0);
+    char *x = slurp(tpath("d.xml"));
+    ck_assert_ptr_nonnull(strstr(x, "<property name=\"diagnosis.1\" value=\"Likely: positions bug (high confidence) &lt;x&gt;\"/>"));
+    ck_assert_ptr_nonnull(strstr(x, "<property name=\"diagnosis.2\" value=\"  fix: rotate by positions[t] | itself\"/>"));
+    free(x);
+    ck_assert_int_eq(rc_report_markdown(&r, tpath("d.md"), err, sizeof err), 0);
+    char *m = slurp(tpath("d.md"));
+    ck_assert_ptr_nonnull(strstr(m, "### Diagnosis\n\n- Likely: positions bug (high confidence)"));
+    ck_assert_ptr_nonnull(strstr(m, "\n  - fix: rotate by positions\\[t\\] \\| itself\n"));
+    free(m);
+    rc_results_free(&r);
+}
+END_TEST
 
 START_TEST(junit_document)
 {
@@ -571,19 +604,24 @@ START_TEST(terminal_report)
     rc_results r;
     build(&r);
     char *t = terminal(&r, 0, 0);
-    ck_assert_ptr_nonnull(strstr(t, "accuracy                  1      0      1      0          3.5"));
+    ck_assert_ptr_nonnull(strstr(t, "accuracy                  1      0      1      0              3.5"));
+    ck_assert_ptr_nonnull(strstr(t, "worst err/bound"));
     ck_assert_ptr_nonnull(strstr(t, "FAIL accuracy/" TRICKY_NAME " [f16]: max err 3.5"));
-    ck_assert_ptr_nonnull(strstr(t, "at position 4095 (token 7, head 3, pair 11) expected (0x3a41, "
-                                    "0x3b12) actual (0x3a45, 0x3b10) | likely cause: table rounded"));
+    /* values in decimal beside their bit patterns; the cause on its own line */
+    ck_assert_ptr_nonnull(strstr(t, "pair 11 at position 4095 (token 7, head 3): expected (0.781738281 0x3a41, "
+                                    "0.883789062 0x3b12) got (0.783691406 0x3a45, 0.8828125 0x3b10)\n"));
+    ck_assert_ptr_nonnull(strstr(t, "      cause: table rounded to f16 before the multiply | see <docs>\n"));
     ck_assert_ptr_nonnull(strstr(t, "WARN properties/linearity | scale [bf16]"));
     ck_assert_ptr_nonnull(strstr(t, "\nFAIL: 4 cases: 1 passed, 1 with warnings, 1 failed, 1 skipped in 12.35 s\n"));
     ck_assert_ptr_null(strchr(t, '\x1b'));   /* no colour, and the candidate's ESC is defused */
     ck_assert_ptr_null(strstr(t, "bf16 backward"));   /* SKIP only when verbose */
+    ck_assert_ptr_null(strstr(t, "Diagnosis"));       /* nothing to say: no block */
     free(t);
     t = terminal(&r, 1, 1);
     ck_assert_ptr_nonnull(strstr(t, "\033[31mFAIL\033[0m"));
     ck_assert_ptr_nonnull(strstr(t, "bf16 backward"));
-    ck_assert_ptr_nonnull(strstr(t, "max_err 3.5 (0x1.cp+1), raw"));
+    ck_assert_ptr_nonnull(strstr(t, "worst err 3.5 of the bound (raw"));
+    ck_assert_ptr_nonnull(strstr(t, ", 0.5 ulp\n"));
     free(t);
     r.cases[1].status = RC_STATUS_PASS;
     t = terminal(&r, 0, 0);
@@ -592,6 +630,47 @@ START_TEST(terminal_report)
     r.cases[2].status = RC_STATUS_PASS;
     t = terminal(&r, 0, 0);
     ck_assert_ptr_nonnull(strstr(t, "\nPASS: 4 cases"));
+    free(t);
+    rc_results_free(&r);
+}
+END_TEST
+
+static size_t count_lines(const char *t)
+{
+    size_t n = 0;
+    for (; *t; t++)
+        n += *t == '\n';
+    return n;
+}
+
+/* The Diagnosis block first; one failure per distinct symptom, at most 10. */
+START_TEST(terminal_summary_first)
+{
+    rc_results r;
+    memset(&r, 0, sizeof r);
+    set_info(&r);
+    for (int i = 0; i < 40; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "case%02d", i);
+        rc_case_result *c = add_case(&r, i % 2 ? "accuracy" : "long_context", name, RC_STATUS_FAIL, RC_F32);
+        fill_metrics(c, 2.0 + i);
+        /* 12 classes over 2 suites: 24 distinct symptoms */
+        snprintf(c->diag.cls, sizeof c->diag.cls, "class%d", i % 12);
+    }
+    r.n_diagnosis = 2;
+    snprintf(r.diagnosis[0], RC_DIAG_LINE, "Likely: something (high confidence)");
+    snprintf(r.diagnosis[1], RC_DIAG_LINE, "  fix: do it right");
+    char *t = terminal(&r, 0, 0);
+    char *d = strstr(t, "Diagnosis\n  Likely: something (high confidence)\n    fix: do it right\n");
+    ck_assert_ptr_nonnull(d);
+    ck_assert_ptr_nonnull(strstr(t, "Failures: 40; one per distinct symptom"));
+    ck_assert_ptr_nonnull(strstr(t, "case09"));
+    ck_assert_ptr_null(strstr(t, "case10"));   /* the 11th distinct symptom */
+    ck_assert_uint_lt(count_lines(t), 60);
+    ck_assert(d < strstr(t, "suite   "));       /* summary first */
+    free(t);
+    t = terminal(&r, 0, 1);
+    ck_assert_ptr_nonnull(strstr(t, "case39"));
     free(t);
     rc_results_free(&r);
 }
@@ -758,6 +837,8 @@ int main(void)
     tcase_add_test(t, markdown_document);
     tcase_add_test(t, markdown_truncates_failures);
     tcase_add_test(t, terminal_report);
+    tcase_add_test(t, terminal_summary_first);
+    tcase_add_test(t, diagnosis_in_junit_and_markdown);
     tcase_add_test(t, atomic_writes);
     tcase_add_test(t, baseline_compare);
     suite_add_tcase(s, t);
