@@ -1,5 +1,6 @@
 /* Cases planned without a candidate (caseset.h). */
 #include "caseset.h"
+#include "diagnose.h"
 #include "dtype.h"
 #include "golden.h"
 #include "grid.h"
@@ -55,6 +56,7 @@ int rc_caseset_plan(rc_caseset *cs, char *err, size_t errlen)
 void rc_caseset_free(rc_caseset *cs)
 {
     rc_plan_free(&cs->plan);
+    rc_diagnose_release(&cs->ctx);
     rc_ctx_free_goldens(&cs->ctx);
     free(cs->ctx.rows);
     cs->ctx.rows = NULL;

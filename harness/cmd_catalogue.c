@@ -397,6 +397,7 @@ int rc_catalogue_selftest(int level, const char *only, FILE *out)
             count[ST_CAUGHT], count[ST_ELSEWHERE], count[ST_MISSED], count[ST_UNDIAGNOSED], count[ST_OPTIONAL],
             now() - t0);
     rc_plan_free(&plan);
+    rc_diagnose_release(&ctx);
     rc_ctx_free_goldens(&ctx);
     free(ctx.rows);
     rc_candidate_unload(&ctx.cand);

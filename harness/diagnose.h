@@ -46,6 +46,9 @@ const char *rc_diag_class_of_catalogue(const char *cat_cls);
  * worker or --shard slice. */
 void rc_diagnose_case(rc_ctx *ctx, const rc_case *c, rc_case_result *res);
 
+/* Close the workers diagnosis kept for the run's catalogue mutants. */
+void rc_diagnose_release(rc_ctx *ctx);
+
 /* The Diagnosis block from the cases' diag fields alone (any case order
  * gives the same block). */
 void rc_diagnose_summarize(rc_results *results);

@@ -32,17 +32,71 @@ static void mut_free(mut_run *m)
     }
 }
 
-static int mut_exec(const rc_ctx *ctx, const rc_case *c, const rc_adapter *ad, mut_run *m)
+/* Each mutant keeps one worker for the whole run (ctx->mutants): a fork
+ * per case and mutant made a failing run several times slower than a
+ * passing one.  Every case starts the mutant from fresh state (a call
+ * group of its own: fini, then init), so its outputs for a case never
+ * depend on the cases before it: the same in any --jobs worker or shard. */
+struct rc_mutant_pool {
+    size_t n;
+    struct mutant_worker {
+        const rc_adapter *ad;
+        rc_candidate cand;
+        rc_sandbox *sb;
+        int group;
+    } w[];
+};
+
+static struct mutant_worker *mutant_worker(rc_ctx *ctx, const rc_adapter *ad)
 {
-    memset(m, 0, sizeof *m);
-    static _Thread_local rc_candidate cand;
+    if (!ctx->mutants) {
+        ctx->mutants = calloc(1, sizeof *ctx->mutants + rc_catalogue_count * sizeof ctx->mutants->w[0]);
+        if (!ctx->mutants)
+            return NULL;
+    }
+    struct rc_mutant_pool *pool = ctx->mutants;
+    for (size_t i = 0; i < pool->n; i++)
+        if (pool->w[i].ad == ad)
+            return &pool->w[i];
+    if (pool->n == rc_catalogue_count)
+        return NULL;
+    struct mutant_worker *w = &pool->w[pool->n];
     char label[160];
     snprintf(label, sizeof label, "catalogue:%s", ad->name);
-    rc_candidate_builtin(&cand, label, ad);
+    rc_candidate_builtin(&w->cand, label, ad);
+    rc_limits lim;
+    rc_limits_default(&lim);
+    lim.cpu_s = ctx->opts->timeout > 0 ? ctx->opts->timeout : 10.0;
+    w->sb = rc_sandbox_open(&w->cand, &lim);
+    if (!w->sb)
+        return NULL;
+    w->ad = ad;
+    pool->n++;
+    return w;
+}
+
+void rc_diagnose_release(rc_ctx *ctx)
+{
+    if (!ctx->mutants)
+        return;
+    for (size_t i = 0; i < ctx->mutants->n; i++)
+        rc_sandbox_close(ctx->mutants->w[i].sb);
+    free(ctx->mutants);
+    ctx->mutants = NULL;
+}
+
+static int mut_exec(rc_ctx *ctx, const rc_case *c, const rc_adapter *ad, mut_run *m)
+{
+    memset(m, 0, sizeof *m);
+    struct mutant_worker *w = mutant_worker(ctx, ad);
+    if (!w)
+        return -1;
+    w->group++;
     const size_t es = rc_dtype_size(c->dtype);
     for (int i = 0; i < c->n_calls; i++) {
         const rc_case_call *cc = &c->calls[i];
         m->calls[i] = cc->call;
+        m->calls[i].group = w->group;
         if (rc_diag_has_outputs(cc->call.kind)) {
             m->out[i] = cc->out;
             m->out[i].data = m->buf[i][0] = calloc(rc_tensor_span(&cc->out) + 1, es);
@@ -57,7 +111,7 @@ static int mut_exec(const rc_ctx *ctx, const rc_case *c, const rc_adapter *ad, m
                 return -1;
         }
     }
-    return rc_sandbox_run(&cand, m->calls, (size_t)c->n_calls, m->res, ctx->opts->timeout);
+    return rc_sandbox_exec(w->sb, m->calls, (size_t)c->n_calls, m->res);
 }
 
 /* Score one mutant's run against the candidate's. */

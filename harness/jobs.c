@@ -3,6 +3,7 @@
  * results as a JSON report. */
 #define _GNU_SOURCE
 #include "jobs.h"
+#include "diagnose.h"
 #include "report.h"
 #include "shard.h"
 
@@ -89,6 +90,7 @@ static _Noreturn void job_main(rc_ctx *ctx, rc_plan *plan, int k, int jobs, cons
     rc_call_result fini;
     if (st.sb && rc_sandbox_close_ex(st.sb, &fini))
         rc_execute_fini_result(&fini, &res);
+    rc_diagnose_release(ctx);
     char *json = rc == 0 ? rc_report_json_string(&res) : NULL;
     if (json) {
         size_t n = strlen(json);

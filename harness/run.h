@@ -55,6 +55,8 @@ typedef struct rc_ctx {
                                   (one init), or NULL                      */
     int has_backward, has_cos_sin;
     int64_t max_position;      /* of the model (config), 0 if unknown       */
+    struct rc_mutant_pool *mutants;   /* diagnosis: the catalogue mutants'
+                                         workers (rc_diagnose_release)      */
 } rc_ctx;
 
 /* The one golden engine for these params (created on first use). */

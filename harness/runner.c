@@ -286,6 +286,7 @@ done:
     rc_plan_free(&plan);
     rc_results_free(&results);
     rc_sandbox_close(ctx.sb);
+    rc_diagnose_release(&ctx);
     rc_ctx_free_goldens(&ctx);
     free(ctx.rows);
     rc_candidate_unload(&ctx.cand);
