@@ -107,8 +107,10 @@ static void write_cause(rc_case_result *res)
     char entry[96] = "";
     if (d->entry[0])
         snprintf(entry, sizeof entry, "; catalogue entry %s reproduces %.0f%% of values", d->entry, 100 * d->entry_match);
-    snprintf(res->cause, sizeof res->cause, "%s (%s): %s%s", k ? k->title : "unexplained",
-             rc_confidence_name(d->confidence), d->evidence, entry);
+    char line[sizeof d->evidence + sizeof entry + 128];
+    snprintf(line, sizeof line, "%s (%s): %s%s", k ? k->title : "unexplained", rc_confidence_name(d->confidence),
+             d->evidence, entry);
+    snprintf(res->cause, sizeof res->cause, "%.*s", (int)sizeof res->cause - 1, line);   /* cut to fit */
 }
 
 void rc_diagnose_case(rc_ctx *ctx, const rc_case *c, rc_case_result *res)
