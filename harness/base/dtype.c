@@ -142,10 +142,16 @@ double rc_ulp_error(double actual, double exact, rc_dtype t)
     double u = rc_ulp(exact, t);
     /* |actual - exact| may round in double; scale first so it cannot
      * overflow for f64 values near the top of the range.  u is a power of
-     * two: above 2^-1000 its reciprocal is exact, and two products give
-     * the quotients' very bits at half the cost. */
-    if (u >= 0x1p-1000) {
-        const double inv = 1.0 / u;
+     * two: in [2^-1000, 2^1000] its reciprocal is exact, and two products
+     * give the quotients' very bits at half the cost. */
+    if (u >= 0x1p-1000 && u <= 0x1p1000) {
+        /* 1/u for u = 2^q, q in [-1000, 1000]: 2^-q, built from the bits
+         * (the same value as the quotient, without a division) */
+        uint64_t ub;
+        memcpy(&ub, &u, 8);
+        ub = (uint64_t)(2046 - (ub >> 52)) << 52;
+        double inv;
+        memcpy(&inv, &ub, 8);
         return fabs(actual * inv - exact * inv);
     }
     return fabs(actual / u - exact / u);

@@ -53,11 +53,59 @@ static int add_row(rc_ctx *ctx, size_t *cap, const rc_config *cfg, rc_dtype dt, 
     return 0;
 }
 
-/* Ask the candidate, in one isolated batch, which (params, dtype) it
- * supports.  A crash here is not a verdict yet: the rows stay unsupported
- * and the caller reports the reason. */
-static int probe(rc_ctx *ctx, rc_config *cfgs, const rc_dtype *dts, size_t n, int *ok,
-                 char *err, size_t errlen)
+/* The configuration and dtype of candidate combination i. */
+typedef struct probe_src {
+    const combo *cs;        /* NULL: `single` in dtype i, then (i ==
+                               RC_DTYPE_COUNT) with the other pairing    */
+    const rc_config *single;
+} probe_src;
+
+static rc_dtype probe_item(const probe_src *src, size_t i, rc_config *cfg)
+{
+    if (!src->cs && i < RC_DTYPE_COUNT) {
+        *cfg = *src->single;
+        return (rc_dtype)i;
+    }
+    if (!src->cs) { /* the same config with the other pairing, in f32 */
+        *cfg = *src->single;
+        cfg->params.pairing = cfg->params.pairing == RC_HALF_SPLIT ? RC_INTERLEAVED : RC_HALF_SPLIT;
+        return RC_F32;
+    }
+    combo_config(&src->cs[i], cfg);
+    return (rc_dtype)src->cs[i].v[F_DTYPE];
+}
+
+#define PROBE_CHUNK 64 /* configurations made at a time (each is ~17 KB) */
+
+/* Calls [at, at + m) of the probe in one batch; ok[] set for them. */
+static int probe_chunk(rc_sandbox *sb, const probe_src *src, size_t at, size_t m, int *ok,
+                       rc_config *cfgs, char *err, size_t errlen)
+{
+    rc_call calls[PROBE_CHUNK];
+    rc_call_result res[PROBE_CHUNK];
+    memset(calls, 0, sizeof calls);
+    for (size_t i = 0; i < m; i++) {
+        calls[i].dtype = probe_item(src, at + i, &cfgs[i]);
+        rc_config_rebind(&cfgs[i]);
+        calls[i].kind = RC_CALL_SUPPORTS;
+        calls[i].params = &cfgs[i].params;
+    }
+    if (rc_sandbox_exec(sb, calls, m, res) != 0)
+        return -1;
+    for (size_t i = 0; i < m; i++) {
+        ok[at + i] = res[i].outcome == RC_OUTCOME_OK;
+        if (res[i].outcome != RC_OUTCOME_OK && res[i].outcome != RC_OUTCOME_UNSUPPORTED && !err[0])
+            snprintf(err, errlen, "supports() did not answer (%s, not a decline): %s",
+                     rc_outcome_name(res[i].outcome), res[i].message);
+    }
+    return 0;
+}
+
+/* Ask the candidate, in its run's sandbox, which (params, dtype) it
+ * supports, a chunk of configurations at a time.  A crash here is not a
+ * verdict yet: the rows stay unsupported and the caller reports the
+ * reason. */
+static int probe(rc_ctx *ctx, const probe_src *src, size_t n, int *ok, char *err, size_t errlen)
 {
     if (!ctx->cand.path[0]) {
         /* no candidate (gen, verify): every combination is a row */
@@ -65,23 +113,9 @@ static int probe(rc_ctx *ctx, rc_config *cfgs, const rc_dtype *dts, size_t n, in
             ok[i] = 1;
         return 0;
     }
-    rc_call *calls = calloc(n, sizeof *calls);
-    rc_call_result *res = calloc(n, sizeof *res);
-    if (!calls || !res) {
-        free(calls);
-        free(res);
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
-    for (size_t i = 0; i < n; i++) {
-        rc_config_rebind(&cfgs[i]);
-        calls[i].kind = RC_CALL_SUPPORTS;
-        calls[i].params = &cfgs[i].params;
-        calls[i].dtype = dts[i];
-    }
-    /* one hang in supports() is enough to know the answer */
+    rc_config *cfgs = malloc(PROBE_CHUNK * sizeof *cfgs);
     rc_sandbox *sb = ctx->sb;
-    if (!sb) {
+    if (!sb && cfgs) {
         rc_limits lim = ctx->opts->limits;
         if (!(lim.init_s > 0))
             rc_limits_default(&lim);
@@ -89,25 +123,25 @@ static int probe(rc_ctx *ctx, rc_config *cfgs, const rc_dtype *dts, size_t n, in
             lim.cpu_s = ctx->opts->timeout;
         sb = rc_sandbox_open(&ctx->cand, &lim);
     }
-    int rc = -1;
-    if (sb) {
-        int cap = rc_sandbox_set_max_hangs(sb, rc_sandbox_hangs(sb) + 1);
-        rc = rc_sandbox_exec(sb, calls, n, res);
-        rc_sandbox_set_max_hangs(sb, cap);
+    if (!cfgs || !sb) {
+        free(cfgs);
+        snprintf(err, errlen, "out of memory");
+        return -1;
     }
+    /* one hang in supports() is enough to know the answer */
+    int cap = rc_sandbox_set_max_hangs(sb, rc_sandbox_hangs(sb) + 1), rc = 0;
+    for (size_t at = 0; at < n && rc == 0; at += PROBE_CHUNK)
+        rc = probe_chunk(sb, src, at, n - at < PROBE_CHUNK ? n - at : PROBE_CHUNK, ok, cfgs,
+                         err, errlen);
+    rc_sandbox_set_max_hangs(sb, cap);
     if (sb != ctx->sb)
         rc_sandbox_close(sb);
-    for (size_t i = 0; i < n; i++) {
-        ok[i] = rc == 0 && res[i].outcome == RC_OUTCOME_OK;
-        if (rc == 0 && res[i].outcome != RC_OUTCOME_OK && res[i].outcome != RC_OUTCOME_UNSUPPORTED &&
-            !err[0])
-            snprintf(err, errlen, "supports() did not answer (%s, not a decline): %s",
-                     rc_outcome_name(res[i].outcome), res[i].message);
-    }
-    if (rc != 0)
+    free(cfgs);
+    if (rc != 0) {
+        for (size_t i = 0; i < n; i++)
+            ok[i] = 0;
         snprintf(err, errlen, "could not run the candidate in the sandbox");
-    free(calls);
-    free(res);
+    }
     return rc;
 }
 
@@ -177,17 +211,9 @@ static void declined_note(const rc_config *cfg, const int *ok, int other_ok, cha
  * supports; the same config with the other pairing is asked too. */
 static int grid_single(rc_ctx *ctx, const rc_config *cfg, char *err, size_t errlen)
 {
-    rc_config cfgs[RC_DTYPE_COUNT + 1];
-    rc_dtype dts[RC_DTYPE_COUNT + 1];
     int ok[RC_DTYPE_COUNT + 1];
-    for (int d = 0; d < RC_DTYPE_COUNT; d++) {
-        cfgs[d] = *cfg;
-        dts[d] = (rc_dtype)d;
-    }
-    cfgs[RC_DTYPE_COUNT] = *cfg;
-    cfgs[RC_DTYPE_COUNT].params.pairing = cfg->params.pairing == RC_HALF_SPLIT ? RC_INTERLEAVED : RC_HALF_SPLIT;
-    dts[RC_DTYPE_COUNT] = RC_F32;   /* always among the dtypes offered */
-    if (probe(ctx, cfgs, dts, RC_DTYPE_COUNT + 1, ok, err, errlen) != 0)
+    probe_src src = {NULL, cfg};
+    if (probe(ctx, &src, RC_DTYPE_COUNT + 1, ok, err, errlen) != 0)
         return -1;
     declined_note(cfg, ok, ok[RC_DTYPE_COUNT], err, errlen);
     size_t cap = 0;
@@ -225,12 +251,10 @@ static int grid_cover(rc_ctx *ctx, char *err, size_t errlen)
     for (int f = 0; f < N_FACTORS; f++)
         n *= (size_t)n_levels[f];
     combo *cs = calloc(n, sizeof *cs);
-    rc_config *cfgs = malloc(n * sizeof *cfgs);
-    rc_dtype *dts = malloc(n * sizeof *dts);
     int *ok = malloc(n * sizeof *ok);
     unsigned char *covered = calloc(pair_slot(N_FACTORS, 0, 0, 0), 1);
     int rc = -1;
-    if (!cs || !cfgs || !dts || !ok || !covered) {
+    if (!cs || !ok || !covered) {
         snprintf(err, errlen, "out of memory");
         goto out;
     }
@@ -240,14 +264,13 @@ static int grid_cover(rc_ctx *ctx, char *err, size_t errlen)
             cs[i].v[f] = (int)(r % (size_t)n_levels[f]);
             r /= (size_t)n_levels[f];
         }
-        combo_config(&cs[i], &cfgs[i]);
-        dts[i] = (rc_dtype)cs[i].v[F_DTYPE];
     }
-    if (probe(ctx, cfgs, dts, n, ok, err, errlen) != 0)
+    probe_src src = {cs, NULL};
+    if (probe(ctx, &src, n, ok, err, errlen) != 0)
         goto out;
     size_t n_ok = 0, best_primary = 0;
     for (size_t i = 0; i < n; i++) {
-        cs[i].supported = ok[i] && dtype_allowed(ctx, dts[i]);
+        cs[i].supported = ok[i] && dtype_allowed(ctx, (rc_dtype)cs[i].v[F_DTYPE]);
         n_ok += cs[i].supported;
         if (cs[i].supported && (!cs[best_primary].supported ||
                                 primary_score(&cs[i]) > primary_score(&cs[best_primary])))
@@ -296,8 +319,6 @@ static int grid_cover(rc_ctx *ctx, char *err, size_t errlen)
     rc = 0;
 out:
     free(cs);
-    free(cfgs);
-    free(dts);
     free(ok);
     free(covered);
     return rc;

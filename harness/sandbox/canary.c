@@ -21,13 +21,24 @@ void rc_canary_fill(void *p, rc_dtype t, size_t count)
         memcpy(b + i * es, pat, es);
 }
 
-int rc_is_canary(const void *p, rc_dtype t, size_t i)
-{
-    const unsigned char *b = (const unsigned char *)p + i * rc_elem_size(t);
-    switch (t) {
-    case RC_F64: { uint64_t v; memcpy(&v, b, 8); return v == CANARY64; }
-    case RC_F32: { uint32_t v; memcpy(&v, b, 4); return v == CANARY32; }
-    case RC_F16: { uint16_t v; memcpy(&v, b, 2); return v == CANARY16; }
-    default:     { uint16_t v; memcpy(&v, b, 2); return v == CANARYBF; }
+/* Canaries among count contiguous elements: one dtype dispatch per run of
+ * elements, not per element. */
+#define COUNT_AS(type, canary)                       \
+    for (size_t i = 0; i < count; i++) {             \
+        type v;                                      \
+        memcpy(&v, b + sizeof(type) * i, sizeof v);  \
+        n += v == (canary);                          \
     }
+
+size_t rc_canary_count(const void *p, rc_dtype t, size_t count)
+{
+    const unsigned char *b = p;
+    size_t n = 0;
+    switch (t) {
+    case RC_F64: COUNT_AS(uint64_t, CANARY64); break;
+    case RC_F32: COUNT_AS(uint32_t, CANARY32); break;
+    case RC_F16: COUNT_AS(uint16_t, CANARY16); break;
+    default:     COUNT_AS(uint16_t, CANARYBF); break;
+    }
+    return n;
 }

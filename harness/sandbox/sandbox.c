@@ -364,8 +364,7 @@ static size_t copy_back(const rc_call *call, const unsigned char *src, size_t by
     if (call->kind == RC_CALL_COS_SIN) {
         size_t es = rc_elem_size(call->dtype), n = bytes / 2 / es;
         *total = 2 * n;
-        for (size_t i = 0; i < 2 * n; i++)
-            untouched += (size_t)rc_is_canary(src, call->dtype, i);
+        untouched = rc_canary_count(src, call->dtype, 2 * n);
         memcpy(call->cos_out, src, bytes / 2);
         memcpy(call->sin_out, src + bytes / 2, bytes / 2);
         return untouched;
@@ -379,8 +378,7 @@ static size_t copy_back(const rc_call *call, const unsigned char *src, size_t by
             memcpy((unsigned char *)d->data + (size_t)(t * d->token_stride + h * d->head_stride) * es,
                    from, row);
             if (!call->in_place)
-                for (int64_t ch = 0; ch < d->head_dim; ch++)
-                    untouched += (size_t)rc_is_canary(from, d->dtype, (size_t)ch);
+                untouched += rc_canary_count(from, d->dtype, (size_t)d->head_dim);
         }
     return untouched;
 }

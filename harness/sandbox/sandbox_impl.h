@@ -75,7 +75,7 @@ void rc_fp_describe(unsigned bits, int round, char *buf, size_t n);
 
 /* ---- canaries (canary.c): a signalling NaN in each dtype ---- */
 void rc_canary_fill(void *p, rc_dtype t, size_t count);
-int rc_is_canary(const void *p, rc_dtype t, size_t i);
+size_t rc_canary_count(const void *p, rc_dtype t, size_t count);
 
 /* ---- containment of a child (sandbox_contain.c) ---- */
 /* Own process group, death with the parent, resource limits, no new

@@ -287,22 +287,29 @@ rc_await rc_link_transact(rc_link *l, const rc_cmd *cmd, const rc_piece *pay, in
     const int64_t t0 = rc_now_ns();
     const double c0 = cpu_now(l);
     rc_await result = RC_AWAIT_DIED;
+    /* with a pidfd, only ask for the worker's status once poll said it
+     * ended: a waitpid per reply is the costliest call of a run */
+    int ended = l->pid_fd < 0, printed = 0;
     for (;;) {
         if (t.at < t.n && send_some(l, &t) != 0)
             t.at = t.n;
         receive(l, &x, cmd ? cmd->seq : 0);
-        drain_output(l, cap);
+        if (printed || x.complete || x.garbage)
+            drain_output(l, cap);
         if (x.complete || x.garbage) {
             result = x.complete ? RC_AWAIT_REPLY : RC_AWAIT_PROTOCOL;
             break;
         }
-        if (worker_exited(l)) {
+        if ((ended || l->pid_fd < 0) && worker_exited(l)) {
             receive(l, &x, cmd ? cmd->seq : 0); /* its last words, if any */
             drain_output(l, cap);
             result = x.complete ? RC_AWAIT_REPLY : RC_AWAIT_DIED;
             break;
         }
-        double wall = (double)(rc_now_ns() - t0) * 1e-9, c1 = cpu_now(l);
+        /* the CPU clock of another process is a system call: not read
+         * before the call has had 1 ms, less than any CPU limit */
+        double wall = (double)(rc_now_ns() - t0) * 1e-9;
+        double c1 = wall > 0.001 || cpu_s < 0.01 ? cpu_now(l) : c0;
         if (wall > wall_s || (c0 >= 0 && c1 >= 0 && c1 - c0 > cpu_s)) {
             result = RC_AWAIT_TIMEOUT;
             break;
@@ -313,6 +320,8 @@ rc_await rc_link_transact(rc_link *l, const rc_cmd *cmd, const rc_piece *pay, in
         double left = wall_s - wall;
         int ms = left < 0.05 ? (int)(left * 1000) + 1 : 50;
         poll(pf, (nfds_t)nfd, l->pid_fd >= 0 ? ms : (ms < 5 ? ms : 5));
+        ended = pf[2].revents != 0;
+        printed = pf[1].revents != 0;
     }
     if (secs)
         *secs = (double)(rc_now_ns() - t0) * 1e-9;

@@ -52,6 +52,7 @@ void rc_errmodel_init(rc_errmodel *em, const rc_profile_row *row,
     em->ln_base = effective_ln_base(p);
     em->rotary_dim = p->rotary_dim;
     em->magnitude = magnitude;
+    em->mag_const = row->c * em->u_c + row->r * em->u_r;
 }
 
 static double floor_term(const rc_errmodel *em, double xnorm)
@@ -60,18 +61,36 @@ static double floor_term(const rc_errmodel *em, double xnorm)
     return scale > 0 ? em->floor_abs / scale : INFINITY;
 }
 
-double rc_errmodel_mag_bound(const rc_errmodel *em, double xnorm)
+static inline double mag_bound(const rc_errmodel *em, double xnorm)
 {
-    const rc_profile_row *r = em->row;
-    return r->c * em->u_c + r->r * em->u_r + floor_term(em, xnorm);
+    return em->mag_const + floor_term(em, xnorm);
 }
 
-/* The position-dependent part of the angle bound. */
-static double angle_part(const rc_errmodel *em, int k, double phi)
+double rc_errmodel_mag_bound(const rc_errmodel *em, double xnorm)
+{
+    return mag_bound(em, xnorm);
+}
+
+/* K u_c of pair k: the angle bound's growth per radian of phi. */
+static double angle_coef(const rc_errmodel *em, int k)
 {
     const rc_profile_row *r = em->row;
     double K = r->k_step * k + r->k_log * (2.0 * k / em->rotary_dim) * em->ln_base + r->k_0;
-    return K * em->u_c * fabs(phi);
+    return K * em->u_c;
+}
+
+void rc_errmodel_cache(rc_errmodel *em, double *coef, int n)
+{
+    for (int k = 0; k < n; k++)
+        coef[k] = angle_coef(em, k);
+    em->coef = coef;
+    em->n_coef = n;
+}
+
+/* The position-dependent part of the angle bound. */
+static inline double angle_part(const rc_errmodel *em, int k, double phi)
+{
+    return (k >= 0 && k < em->n_coef ? em->coef[k] : angle_coef(em, k)) * fabs(phi);
 }
 
 double rc_errmodel_angle_bound(const rc_errmodel *em, int k, double phi, double xnorm)
@@ -170,7 +189,7 @@ void rc_pair_error_eval(const rc_errmodel *em, int k, double phi,
     double xnorm = e ? ldexp(xh, e) : xh; /* may be +inf: floor -> 0 */
     const double g2 = gs[0] * gs[0] + gs[1] * gs[1];
     double scale = em->magnitude * xh;
-    out->mag_bound = rc_errmodel_mag_bound(em, xnorm);
+    out->mag_bound = mag_bound(em, xnorm);
     out->angle_bound = angle_part(em, k, phi) + out->mag_bound;
     /* exhausted: the position-dependent part alone reaches the limit (a
      * large floor term for a tiny pair is not exhaustion) */
@@ -189,6 +208,8 @@ void rc_pair_error_eval(const rc_errmodel *em, int k, double phi,
     out->norm = sqrt(d0 * d0 + d1 * d1) / scale;
     double ra = out->exhausted ? 0.0 : fabs(out->angle) / out->angle_bound;
     double rm = fabs(out->mag) / out->mag_bound;
+    out->angle_ratio = ra;
+    out->mag_ratio = rm;
     out->ratio = ra > rm ? ra : rm;
     /* a NaN ratio (should not happen with finite inputs) is a failure */
     out->ok = out->ratio <= 1.0;

@@ -24,6 +24,10 @@ static float up(double d)
 
 static void raise_to(float *slot, double v)
 {
+    /* up() is monotone and *slot is a float: v <= *slot gives up(v) <=
+     * *slot, so most pairs leave here without rounding */
+    if (v <= (double)*slot)
+        return;
     float f = up(v);
     if (f > *slot || isnan(f))
         *slot = f;
@@ -33,14 +37,17 @@ void rc_plot_add(rc_metrics *m, int bucket, int k, const rc_pair_error *pe)
 {
     if (m->pair_count <= 0 || k < 0 || k >= m->pair_count || bucket < 0 || bucket >= RC_N_BUCKETS)
         return;
-    int band = rc_pair_band(k, m->pair_count);
+    /* rc_pair_band, with the band count rc_plot_begin stored */
+    int band = (int)((unsigned)k * (unsigned)m->n_bands / (unsigned)m->pair_count);
     raise_to(&m->band_max[band], pe->ratio);
     if (m->heat)
         raise_to(&m->heat[band * RC_N_BUCKETS + bucket], pe->ratio);
     if (pe->nonfinite)
         return;   /* judged by class: no angle or magnitude to show */
+    /* the quotients rc_pair_error_eval took (a zero pair has neither
+     * error: 0, as the quotients would be) */
     if (!pe->exhausted && pe->angle_bound > 0)
-        raise_to(&m->bucket_angle[bucket], fabs(pe->angle) / pe->angle_bound);
+        raise_to(&m->bucket_angle[bucket], pe->angle_ratio);
     if (pe->mag_bound > 0)
-        raise_to(&m->bucket_mag[bucket], fabs(pe->mag) / pe->mag_bound);
+        raise_to(&m->bucket_mag[bucket], pe->mag_ratio);
 }

@@ -86,6 +86,8 @@ int64_t rc_verify_against_golden(rc_ctx *ctx, rc_case *c, int ci, int sign, rc_c
     const rc_profile_row *row = rc_profile_find(ctx->opts->profile, c->dtype);
     rc_errmodel em;
     rc_errmodel_init(&em, row, p, rc_golden_magnitude(g), c->dtype);
+    double coef[RC_MAX_PAIRS];
+    rc_errmodel_cache(&em, coef, p->rotary_dim / 2 < RC_MAX_PAIRS ? p->rotary_dim / 2 : RC_MAX_PAIRS);
 
     /* the exact golden (53 bits) and the correctly rounded one */
     rc_tensor gx = cc->in, gr = cc->in;

@@ -29,10 +29,17 @@ typedef struct rc_errmodel {
     double ln_base;      /* ln of the base the frequencies are powers of */
     int rotary_dim;
     double magnitude;    /* m */
+    double mag_const;    /* c u_c + r u_r: the magnitude bound less its floor */
+    const double *coef;  /* per-pair angle coefficients (rc_errmodel_cache) */
+    int n_coef;
 } rc_errmodel;
 
 void rc_errmodel_init(rc_errmodel *em, const rc_profile_row *row,
                       const rc_rope_params *p, double magnitude, rc_dtype out);
+/* Compute pair 0..n-1's angle coefficients once into coef (n doubles, kept
+ * by the caller while em is used) instead of once per pair evaluation; the
+ * bounds are the same to the bit. */
+void rc_errmodel_cache(rc_errmodel *em, double *coef, int n);
 
 /* Allowed normalised angle / magnitude error for pair k at exact angle phi
  * for an input pair of norm xnorm. */
@@ -46,6 +53,8 @@ typedef struct rc_pair_error {
     double norm;         /* |y - y*| / (m |x|)                             */
     double angle_bound, mag_bound;
     double ratio;        /* max(|angle|/angle_bound, |mag|/mag_bound)      */
+    double angle_ratio;  /* |angle|/angle_bound (0 when exhausted)         */
+    double mag_ratio;    /* |mag|/mag_bound                                */
     int exhausted;       /* angle_bound >= RC_ANGLE_EXHAUSTED: angle not judged */
     int nonfinite;       /* a non-finite golden or candidate value: judged
                             by class in `ok`                               */
