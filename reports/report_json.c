@@ -258,6 +258,10 @@ static cJSON *report_json(jw *w, const rc_results *r)
     add(w, run, "config_path", opt_str(w, in->config_path));
     add(w, run, "started_utc", opt_str(w, in->started_utc));
     add(w, run, "wall_seconds", flt(w, in->wall_seconds));
+    cJSON *workers = chk(w, cJSON_CreateObject());
+    add(w, workers, "started", i64(w, in->worker_starts));
+    add(w, workers, "inits", i64(w, in->worker_inits));
+    add(w, run, "workers", workers);
     if (in->shard_count > 0) {
         cJSON *shard = chk(w, cJSON_CreateObject());
         add(w, shard, "index", i64(w, in->shard_index));

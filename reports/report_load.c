@@ -306,6 +306,11 @@ static void load_info(rd *d, const cJSON *root, rc_run_info *info, rc_report_met
         ni.level = (int)get_i64(d, run, "level");
     if (cJSON_GetObjectItemCaseSensitive(run, "wall_seconds"))
         ni.wall_seconds = get_flt(d, run, "wall_seconds");
+    const cJSON *workers = cJSON_GetObjectItemCaseSensitive(run, "workers");
+    if (workers) {
+        ni.worker_starts = get_i64(d, workers, "started");
+        ni.worker_inits = get_i64(d, workers, "inits");
+    }
     const cJSON *shard = cJSON_GetObjectItemCaseSensitive(run, "shard");
     if (shard) {
         ni.shard_index = (int)get_i64(d, shard, "index");

@@ -512,6 +512,60 @@ START_TEST(batch_is_cheap)
 }
 END_TEST
 
+/* Workers started and inits asked of them during one exec. */
+static void exec_counted(rc_sandbox *sb, rc_call *calls, size_t n, rc_call_result *r,
+                         long *starts, long *inits)
+{
+    long s0, i0, s1, i1;
+    rc_sandbox_counts(&s0, &i0);
+    ck_assert_int_eq(rc_sandbox_exec(sb, calls, n, r), 0);
+    rc_sandbox_counts(&s1, &i1);
+    *starts = s1 - s0;
+    *inits = i1 - i0;
+}
+
+/* One worker serves every batch and runs init once; a crash costs exactly
+ * one fresh worker (with its one init); --fresh-worker starts one per
+ * batch.  The counts are what the run reports in run.workers. */
+START_TEST(init_once_per_worker)
+{
+    load("crash_on_pos");
+    static const int64_t at13[T] = {13, 14, 15};
+    fx f[3];
+    rc_call calls[3];
+    rc_call_result r[3];
+    for (int i = 0; i < 3; i++) {
+        fx_init(&f[i], RC_CALL_APPLY);
+        calls[i] = f[i].call;
+    }
+    calls[1].positions = at13;
+    rc_limits lim;
+    rc_limits_default(&lim);
+    rc_sandbox *sb = rc_sandbox_open(&g_c, &lim);
+    long starts, inits;
+    exec_counted(sb, calls, 3, r, &starts, &inits);
+    expect_outcome(&r[1], RC_OUTCOME_CRASH, "apply", "SIGSEGV");
+    ck_assert_int_eq(r[0].outcome, RC_OUTCOME_OK);
+    ck_assert_int_eq(r[2].outcome, RC_OUTCOME_OK);
+    ck_assert_int_eq(starts, 2);
+    ck_assert_int_eq(inits, 2);
+    exec_counted(sb, calls, 1, r, &starts, &inits); /* the same worker again */
+    ck_assert_int_eq(starts, 0);
+    ck_assert_int_eq(inits, 0);
+    rc_sandbox_close(sb);
+
+    lim.fresh = 1;
+    sb = rc_sandbox_open(&g_c, &lim);
+    for (int batch = 0; batch < 2; batch++) {
+        exec_counted(sb, calls, 1, r, &starts, &inits);
+        ck_assert_int_eq(r[0].outcome, RC_OUTCOME_OK);
+        ck_assert_int_eq(starts, 1);
+        ck_assert_int_eq(inits, 1);
+    }
+    rc_sandbox_close(sb);
+}
+END_TEST
+
 static Suite *sandbox_suite(void)
 {
     Suite *s = suite_create("sandbox");
@@ -545,6 +599,7 @@ static Suite *sandbox_suite(void)
     tcase_add_loop_test(tc, batch_continues, 0, 3);
     tcase_add_test(tc, hang_then_more);
     tcase_add_test(tc, survives_all);
+    tcase_add_test(tc, init_once_per_worker);
     suite_add_tcase(s, tc);
     return s;
 }

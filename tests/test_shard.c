@@ -65,6 +65,13 @@ START_TEST(jobs_do_not_change_results)
     load(p3, &b);
     ck_assert_uint_gt(a.n_cases, 10);
     assert_same_cases(&a, &b);
+    /* the reference never crashes and no suite asks for fresh state: one
+     * worker per job process (the one that read the table, or the one
+     * started for the job), each with one init */
+    ck_assert_int_eq(a.info.worker_starts, 1);
+    ck_assert_int_eq(a.info.worker_inits, 1);
+    ck_assert_int_eq(b.info.worker_starts, 3);
+    ck_assert_int_eq(b.info.worker_inits, 3);
     rc_results_free(&a);
     rc_results_free(&b);
 }

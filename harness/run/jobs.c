@@ -62,22 +62,40 @@ static int write_all(int fd, const char *p, size_t n)
 static void say(int fd, char tag, size_t a, size_t b)
 {
     char line[64];
-    int n = tag == 'P' ? snprintf(line, sizeof line, "P %zu %zu\n", a, b)
-                       : snprintf(line, sizeof line, "J %zu\n", a);
+    int n = tag == 'J' ? snprintf(line, sizeof line, "J %zu\n", a)
+                       : snprintf(line, sizeof line, "%c %zu %zu\n", tag, a, b);
     write_all(fd, line, (size_t)n);
 }
 
+/* Job k's sandbox: the one started for it (its worker already in init)
+ * when there is one; the inherited copies of later jobs' are dropped
+ * (earlier ones were released before this job was forked). */
+static rc_sandbox *job_sandbox(rc_ctx *ctx, rc_sandbox **warm, int k, int jobs,
+                               const rc_limits *lim)
+{
+    for (int i = 0; warm && i < jobs; i++)
+        if (i != k)
+            rc_sandbox_drop(warm[i]);
+    if (warm && warm[k]) {
+        rc_sandbox_adopt(warm[k]);
+        return warm[k];
+    }
+    return rc_sandbox_open(&ctx->cand, lim);
+}
+
 static _Noreturn void job_main(rc_ctx *ctx, rc_plan *plan, int k, int jobs, const rc_limits *lim,
-                               int diagnose, const rc_run_info *info, int fd)
+                               rc_sandbox **warm, int diagnose, const rc_run_info *info, int fd)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     for (int i = 0; i < MAX_JOBS; i++)
         g_jobs[i] = 0;
+    long starts0, inits0, starts, inits;
+    rc_sandbox_counts(&starts0, &inits0);
     rc_plan_shard(plan, k + 1, jobs);
     rc_results res;
     memset(&res, 0, sizeof res);
     res.info = *info;
-    rc_exec_state st = {rc_sandbox_open(&ctx->cand, lim), NULL, 0, 0, diagnose, 0};
+    rc_exec_state st = {job_sandbox(ctx, warm, k, jobs, lim), NULL, 0, 0, diagnose, 0};
     char err[256];
     int rc = st.sb ? 0 : -1;
     size_t at = 0;
@@ -91,6 +109,8 @@ static _Noreturn void job_main(rc_ctx *ctx, rc_plan *plan, int k, int jobs, cons
     if (st.sb && rc_sandbox_close_ex(st.sb, &fini))
         rc_execute_fini_result(&fini, &res);
     rc_diagnose_release(ctx);
+    rc_sandbox_counts(&starts, &inits);
+    say(fd, 'W', (size_t)(starts - starts0), (size_t)(inits - inits0));
     char *json = rc == 0 ? rc_report_json_string(&res) : NULL;
     if (json) {
         size_t n = strlen(json);
@@ -110,6 +130,8 @@ typedef struct job {
     char *json;
     size_t json_len, json_got;
     size_t done, failed;
+    size_t starts, inits;    /* its workers started, inits asked        */
+    pid_t handed;            /* the worker started here that it adopted */
     int eof;
 } job;
 
@@ -136,6 +158,9 @@ static int take(job *j, const char *buf, size_t n)
         if (sscanf(j->line, "P %zu %zu", &a, &b) == 2) {
             j->done = a;
             j->failed = b;
+        } else if (sscanf(j->line, "W %zu %zu", &a, &b) == 2) {
+            j->starts = a;
+            j->inits = b;
         } else if (sscanf(j->line, "J %zu", &a) == 1 && a < ((size_t)1 << 34)) {
             j->json = malloc(a + 1);
             if (!j->json)
@@ -213,17 +238,34 @@ static int gather(job *js, int jobs, rc_results *results, char *err, size_t errl
         }
     }
     results->info = keep;
+    for (int k = 0; k < jobs; k++) {
+        results->info.worker_starts += (int64_t)js[k].starts;
+        results->info.worker_inits += (int64_t)js[k].inits;
+    }
     rc_results_plan_order(results);
     return 0;
 }
 
-int rc_jobs_run(rc_ctx *ctx, rc_plan *plan, int jobs, const rc_limits *lim, int diagnose,
-                rc_progress *progress, rc_results *results, char *err, size_t errlen)
+/* Sandboxes started for jobs that were never forked. */
+static void close_unused(rc_sandbox **warm, int from, int jobs)
 {
-    if (jobs > MAX_JOBS)
+    for (int k = from; warm && k < jobs; k++) {
+        rc_sandbox_close(warm[k]);
+        warm[k] = NULL;
+    }
+}
+
+int rc_jobs_run(rc_ctx *ctx, rc_plan *plan, int jobs, const rc_limits *lim, rc_sandbox **warm,
+                int diagnose, rc_progress *progress, rc_results *results, char *err,
+                size_t errlen)
+{
+    if (jobs > MAX_JOBS) {
+        close_unused(warm, MAX_JOBS, jobs);
         jobs = MAX_JOBS;
+    }
     job *js = calloc((size_t)jobs, sizeof *js);
     if (!js) {
+        close_unused(warm, 0, jobs);
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -240,7 +282,7 @@ int rc_jobs_run(rc_ctx *ctx, rc_plan *plan, int jobs, const rc_limits *lim, int 
             for (int k = 0; k < started; k++)
                 close(js[k].fd);
             close(p[0]);
-            job_main(ctx, plan, started, jobs, lim, diagnose, &results->info, p[1]);
+            job_main(ctx, plan, started, jobs, lim, warm, diagnose, &results->info, p[1]);
         }
         close(p[1]);
         if (pid < 0) {
@@ -250,18 +292,25 @@ int rc_jobs_run(rc_ctx *ctx, rc_plan *plan, int jobs, const rc_limits *lim, int 
         }
         js[started].pid = g_jobs[started] = pid;
         js[started].fd = p[0];
+        /* the job has the worker started for it: its descriptors go */
+        if (warm) {
+            js[started].handed = rc_sandbox_release(warm[started]);
+            warm[started] = NULL;
+        }
     }
     if (pump(js, jobs, progress) != 0)
         snprintf(err, errlen, "poll: %s", strerror(errno));
     else
         rc = gather(js, jobs, results, err, errlen);
 out:
+    close_unused(warm, started, jobs);
     for (int k = 0; k < started; k++) {
         if (g_jobs[k] > 0) {
             kill(js[k].pid, SIGKILL);
             waitpid(js[k].pid, NULL, 0);
             g_jobs[k] = 0;
         }
+        rc_sandbox_reap_released(js[k].handed);
         close(js[k].fd);
         free(js[k].json);
     }

@@ -8,9 +8,13 @@
 #include "execute.h"
 
 /* 0 with every case's result appended to results in plan order; -1 with a
- * message in err when a worker broke (its cases are then missing). */
-int rc_jobs_run(rc_ctx *ctx, rc_plan *plan, int jobs, const rc_limits *lim, int diagnose,
-                rc_progress *progress, rc_results *results, char *err, size_t errlen);
+ * message in err when a worker broke (its cases are then missing).  warm:
+ * NULL, or `jobs` sandboxes (entries may be NULL) whose workers were
+ * started earlier, so their inits ran while the plan was made: job k
+ * adopts warm[k].  Every entry is taken over and set to NULL. */
+int rc_jobs_run(rc_ctx *ctx, rc_plan *plan, int jobs, const rc_limits *lim, rc_sandbox **warm,
+                int diagnose, rc_progress *progress, rc_results *results, char *err,
+                size_t errlen);
 
 /* Signals: SIGINT, SIGTERM and SIGHUP end every worker and sandbox child
  * of this process and exit 128 + signal (130, 143, 129); reports already

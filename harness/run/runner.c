@@ -22,6 +22,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#define RC_MAX_WARM 256 /* as many as rc_jobs_run starts */
+
 static int selected(const rc_run_opts *o, const rc_suite_def *s)
 {
     return !o->only_suite || strcmp(o->only_suite, s->name) == 0;
@@ -171,8 +173,30 @@ static int make_plan(rc_ctx *ctx, const rc_config *fixed, rc_plan *plan, rc_resu
     return 0;
 }
 
+/* With --jobs N, the workers of jobs 2..N are started before the plan is
+ * made, so their candidates' inits run alongside the first worker's (which
+ * the grid probe uses, and job 1 then adopts).  pool[0] stays NULL. */
+static rc_sandbox **warm_pool(const rc_ctx *ctx)
+{
+    const rc_run_opts *o = ctx->opts;
+    if (o->jobs <= 1 || o->list_only || o->limits.fresh)
+        return NULL;
+    rc_sandbox **pool = calloc((size_t)o->jobs, sizeof *pool);
+    for (int k = 1; pool && k < o->jobs && k < RC_MAX_WARM; k++)
+        if ((pool[k] = rc_sandbox_open(&ctx->cand, &o->limits)) != NULL)
+            rc_sandbox_warm(pool[k]);
+    return pool;
+}
+
+static void close_pool(rc_sandbox **pool, int n)
+{
+    for (int k = 0; pool && k < n; k++)
+        rc_sandbox_close(pool[k]);
+    free(pool);
+}
+
 /* Every case executed and judged, in plan order; 0, or 3 with a message. */
-static int execute(rc_ctx *ctx, rc_plan *plan, rc_results *results)
+static int execute(rc_ctx *ctx, rc_plan *plan, rc_sandbox **pool, rc_results *results)
 {
     const rc_run_opts *o = ctx->opts;
     rc_progress pg;
@@ -180,10 +204,14 @@ static int execute(rc_ctx *ctx, rc_plan *plan, rc_results *results)
     char err[512];
     int rc;
     if (o->jobs > 1 && plan->n > 1) {
-        /* each worker gets its own sandbox: none may share this one */
-        rc_sandbox_close(ctx->sb);
+        /* job 1 takes the probe's worker (its init done), the others the
+         * workers started for them; no two processes share one */
+        if (pool)
+            pool[0] = ctx->sb;
+        else
+            rc_sandbox_close(ctx->sb);
         ctx->sb = NULL;
-        rc = rc_jobs_run(ctx, plan, o->jobs, &o->limits, 1, &pg, results, err, sizeof err);
+        rc = rc_jobs_run(ctx, plan, o->jobs, &o->limits, pool, 1, &pg, results, err, sizeof err);
     } else {
         rc_exec_state st = {ctx->sb, &pg, 0, 0, 1, 0};
         rc = st.sb ? rc_execute_cases(ctx, plan, 0, plan->n, &st, results, err, sizeof err) : -1;
@@ -247,14 +275,21 @@ int rc_run(const rc_run_opts *opts)
     rc_plan plan;
     memset(&plan, 0, sizeof plan);
     char err[1024];
-    if (rc_candidate_load(o->candidate, &ctx.cand, err, sizeof err) != 0) {
+    rc_sandbox **pool = NULL;
+    long starts0, inits0, starts, inits;
+    rc_sandbox_counts(&starts0, &inits0);
+    /* the worker that reads the table goes on as the run's first worker,
+     * its init under way while the grid is made */
+    if (rc_candidate_load_open(o->candidate, &o->limits, &ctx.cand, &ctx.sb, err, sizeof err) != 0) {
         rc_errorf("rope-conform: %s", err);
         snprintf(results.fatal, sizeof results.fatal, "the candidate could not be loaded: %.440s", err);
         rc_write_reports(o, &results);
         code = 2;
         goto done;
     }
-    ctx.sb = rc_sandbox_open(&ctx.cand, &o->limits);
+    if (!ctx.sb)
+        ctx.sb = rc_sandbox_open(&ctx.cand, &o->limits);
+    pool = warm_pool(&ctx);
     ctx.has_backward = ctx.cand.has_backward;
     ctx.has_cos_sin = ctx.cand.has_cos_sin;
     if (fixed)
@@ -278,10 +313,16 @@ int rc_run(const rc_run_opts *opts)
                   RC_VERSION_STRING, o->candidate, ctx.cand.name, ctx.cand.version, o->profile,
                   o->level, (unsigned long long)o->seed, plan.n);
     if (!results.fatal[0] && plan.n > 0)
-        code = execute(&ctx, &plan, &results);
+        code = execute(&ctx, &plan, pool, &results);
+    close_pool(pool, o->jobs);
+    pool = NULL;
+    rc_sandbox_counts(&starts, &inits);
+    results.info.worker_starts += starts - starts0;
+    results.info.worker_inits += inits - inits0;
     results.info.wall_seconds = rc_progress_now() - t0;
     code = rc_run_conclude(o, &results, &base, code);
 done:
+    close_pool(pool, o->jobs);
     rc_baseline_release(&base);
     rc_plan_free(&plan);
     rc_results_free(&results);

@@ -95,9 +95,13 @@ static int merge_one(const char *const *paths, int i, rc_results *results,
                  "%s: not a shard of the same run as %s (candidate, config, seed, level and profile must match)",
                  paths[i], paths[0]);
         goto out;
-    } else if (one.info.wall_seconds > results->info.wall_seconds) {
-        /* shards run side by side: the slowest one is the run's time */
-        results->info.wall_seconds = one.info.wall_seconds;
+    } else {
+        if (one.info.wall_seconds > results->info.wall_seconds) {
+            /* shards run side by side: the slowest one is the run's time */
+            results->info.wall_seconds = one.info.wall_seconds;
+        }
+        results->info.worker_starts += one.info.worker_starts;
+        results->info.worker_inits += one.info.worker_inits;
     }
     for (int j = 0; j < i && one.info.shard_count > 1; j++)
         if (indices[j] == one.info.shard_index) {

@@ -133,13 +133,13 @@ static void explain_how(const char *path, const char *dlpath, rc_await a, const 
     }
 }
 
-/* Ask a worker what the table says. */
-static int ask(rc_candidate *c, const char *dlpath, char *err, size_t errlen)
+/* Ask a worker what the table says; with keep, a worker that answered is
+ * left running there (under lim) instead of being ended. */
+static int ask(rc_candidate *c, const char *dlpath, const rc_limits *lim, rc_link *keep,
+               char *err, size_t errlen)
 {
-    rc_limits lim;
-    rc_limits_default(&lim);
     rc_link l;
-    if (rc_link_spawn(&l, c, &lim) != 0) {
+    if (rc_link_spawn(&l, c, lim) != 0) {
         snprintf(err, errlen, "%s: cannot start a process to load it: %s", c->path, strerror(errno));
         return -1;
     }
@@ -148,16 +148,19 @@ static int ask(rc_candidate *c, const char *dlpath, char *err, size_t errlen)
     rc_capture cap = {{0}, 0, 0};
     rc_await a = rc_link_transact(&l, NULL, NULL, 0, &rep, &info, sizeof info, RC_LOAD_TIMEOUT_S,
                                   RC_LOAD_TIMEOUT_S, &cap, NULL);
-    int status = l.status;
-    if (a == RC_AWAIT_REPLY && rep.type == RC_REP_READY)
+    int status = l.status, ready = a == RC_AWAIT_REPLY && rep.type == RC_REP_READY;
+    if (ready)
+        check_info(&info, c->path, err, errlen);
+    if (ready && keep && !(errlen && err[0]))
+        *keep = l;
+    else if (ready)
         rc_link_close(&l, 0.0);
     else if (l.pid && !l.reaped)
         rc_link_kill(&l);
-    if (a != RC_AWAIT_REPLY || rep.type != RC_REP_READY) {
+    if (!ready) {
         explain(c->path, dlpath, a, &rep, status, &cap, err, errlen);
         return -1;
     }
-    check_info(&info, c->path, err, errlen);
     if (errlen && err[0])
         return -1;
     c->abi_version = info.abi_version;
@@ -167,10 +170,42 @@ static int ask(rc_candidate *c, const char *dlpath, char *err, size_t errlen)
     memcpy(c->name, info.name, sizeof c->name);
     memcpy(c->version, info.version, sizeof c->version);
     c->name[sizeof c->name - 1] = c->version[sizeof c->version - 1] = '\0';
-    return take_defaults(c, &info, err, errlen);
+    if (take_defaults(c, &info, err, errlen) == 0)
+        return 0;
+    if (keep) {
+        rc_link_kill(keep);
+        keep->pid = 0;
+    }
+    return -1;
 }
 
+static int load(const char *path, rc_candidate *c, const rc_limits *lim, rc_link *keep,
+                char *err, size_t errlen);
+
 int rc_candidate_load(const char *path, rc_candidate *c, char *err, size_t errlen)
+{
+    rc_limits lim;
+    rc_limits_default(&lim);
+    return load(path, c, &lim, NULL, err, errlen);
+}
+
+int rc_candidate_load_open(const char *path, const rc_limits *lim, rc_candidate *c,
+                           rc_sandbox **sb, char *err, size_t errlen)
+{
+    rc_link l;
+    memset(&l, 0, sizeof l);
+    *sb = NULL;
+    if (load(path, c, lim, &l, err, errlen) != 0)
+        return -1;
+    /* the worker holds c's path as it was while loading: the same file */
+    *sb = rc_sandbox_open_loaded(c, lim, &l);
+    if (!*sb)
+        rc_link_kill(&l);
+    return 0;
+}
+
+static int load(const char *path, rc_candidate *c, const rc_limits *lim, rc_link *keep,
+                char *err, size_t errlen)
 {
     memset(c, 0, sizeof *c);
     if (errlen)
@@ -197,7 +232,7 @@ int rc_candidate_load(const char *path, rc_candidate *c, char *err, size_t errle
     char dlpath[sizeof c->path];
     snprintf(dlpath, sizeof dlpath, "%s%s", !strchr(path, '/') && exists ? "./" : "", path);
     snprintf(c->path, sizeof c->path, "%s", dlpath);
-    int rc = ask(c, dlpath, err, errlen);
+    int rc = ask(c, dlpath, lim, keep, err, errlen);
     snprintf(c->path, sizeof c->path, "%s", path);
     if (rc != 0) {
         memset(c, 0, sizeof *c);

@@ -17,6 +17,8 @@ struct rc_sandbox {
     rc_limits lim;
     rc_link link;            /* pid 0: no worker                           */
     int inited, group;       /* init done in this worker; its group        */
+    int await_ready;         /* the worker's READY is not read yet         */
+    int await_init;          /* INIT was posted at start, its reply unread  */
     unsigned init_fp;        /* FP environment init left changed           */
     int init_round;
     int hangs;
@@ -218,20 +220,43 @@ static void capture_into(rc_call_result *r, const rc_capture *cap)
     r->output_bytes = cap->total;
 }
 
-/* Spawn a worker and read what its table says; 0, or -1 with r filled. */
-static int start_worker(rc_sandbox *sb, rc_call_result *r)
+static void lifecycle_cmd(rc_sandbox *sb, int op, rc_cmd *cmd)
+{
+    memset(cmd, 0, sizeof *cmd);
+    cmd->magic = RC_PROTO_MAGIC;
+    cmd->op = (uint32_t)op;
+    cmd->seq = ++sb->seq;
+    if (op == RC_OP_INIT && !sb->c->builtin)
+        rc_link_note_init();
+}
+
+/* Spawn a worker and post INIT at once, so that the candidate's init runs
+ * while this process does other work; ready() reads both replies.  0, or
+ * -2 when no process could be started. */
+static int start_worker(rc_sandbox *sb)
 {
     if (rc_link_spawn(&sb->link, sb->c, &sb->lim) != 0)
         return -2;
+    sb->inited = 0;
+    sb->seq = 0;
+    sb->await_ready = 1;
+    rc_cmd cmd;
+    lifecycle_cmd(sb, RC_OP_INIT, &cmd);
+    sb->await_init = rc_link_post(&sb->link, &cmd) == 0;
+    return 0;
+}
+
+/* The READY of a started worker; 0, or -1 with r filled. */
+static int take_ready(rc_sandbox *sb, rc_call_result *r)
+{
     static _Thread_local rc_cand_info info;
     rc_rep rep;
     rc_capture cap = {{0}, 0, 0};
     double secs = 0;
-    rc_await a = rc_link_transact(&sb->link, NULL, NULL, 0, &rep, &info, sizeof info,
-                                  sb->lim.init_s, sb->lim.init_s, &cap, &secs);
+    rc_await a = rc_link_await(&sb->link, 0, &rep, &info, sizeof info, sb->lim.init_s,
+                               sb->lim.init_s, &cap, &secs);
     capture_into(r, &cap);
-    sb->inited = 0;
-    sb->seq = 0;
+    sb->await_ready = 0;
     if (a == RC_AWAIT_REPLY && rep.type == RC_REP_READY)
         return 0;
     if (a == RC_AWAIT_REPLY) {
@@ -244,23 +269,29 @@ static int start_worker(rc_sandbox *sb, rc_call_result *r)
     }
     rc_link_kill(&sb->link);
     sb->link.pid = 0;
+    sb->await_init = 0;
     return -1;
 }
 
-/* INIT or FINI; 0 when it returned RC_OK, else -1 with r filled. */
+/* INIT or FINI: sent now, or (INIT) posted when the worker started; 0 when
+ * it returned RC_OK, else -1 with r filled. */
 static int lifecycle(rc_sandbox *sb, int op, rc_call_result *r)
 {
     rc_cmd cmd;
-    memset(&cmd, 0, sizeof cmd);
-    cmd.magic = RC_PROTO_MAGIC;
-    cmd.op = (uint32_t)op;
-    cmd.seq = ++sb->seq;
+    int posted = op == RC_OP_INIT && sb->await_init;
+    if (posted)
+        cmd.seq = 1; /* the first command of the worker */
+    else
+        lifecycle_cmd(sb, op, &cmd);
+    sb->await_init = 0;
     rc_rep rep;
     rc_capture cap = {{0}, 0, 0};
     int phase = op == RC_OP_INIT ? RC_PH_INIT : RC_PH_FINI;
     double cpu = op == RC_OP_INIT ? sb->lim.init_s : sb->lim.cpu_s;
     double wall = op == RC_OP_INIT ? sb->lim.init_s : rc_limits_wall(&sb->lim), secs = 0;
-    rc_await a = rc_link_transact(&sb->link, &cmd, NULL, 0, &rep, NULL, 0, cpu, wall, &cap, &secs);
+    rc_await a = posted ? rc_link_await(&sb->link, cmd.seq, &rep, NULL, 0, cpu, wall, &cap, &secs)
+                        : rc_link_transact(&sb->link, &cmd, NULL, 0, &rep, NULL, 0, cpu, wall,
+                                           &cap, &secs);
     if (a == RC_AWAIT_REPLY && rep.type == RC_REP_DONE && rep.retcode == RC_OK) {
         if (op == RC_OP_INIT) {
             sb->init_fp = rep.fp_bits;
@@ -311,11 +342,10 @@ static int ready(rc_sandbox *sb, int group, rc_call_result *r)
 {
     if (sb->link.pid && sb->inited && sb->group != group)
         end_state(sb, sb->last);
-    if (!sb->link.pid) {
-        int rc = start_worker(sb, r);
-        if (rc != 0)
-            return rc;
-    }
+    if (!sb->link.pid && start_worker(sb) != 0)
+        return -2;
+    if (sb->await_ready && take_ready(sb, r) != 0)
+        return -1;
     if (!sb->inited) {
         if (lifecycle(sb, RC_OP_INIT, r) != 0) {
             if (sb->link.pid)
@@ -500,6 +530,50 @@ rc_sandbox *rc_sandbox_open(const rc_candidate *c, const rc_limits *lim)
     return sb;
 }
 
+int rc_sandbox_warm(rc_sandbox *sb)
+{
+    return !sb->link.pid && !sb->lim.fresh && start_worker(sb) != 0 ? -1 : 0;
+}
+
+rc_sandbox *rc_sandbox_open_loaded(const rc_candidate *c, const rc_limits *lim, const rc_link *l)
+{
+    rc_sandbox *sb = rc_sandbox_open(c, lim);
+    if (!sb)
+        return NULL;
+    sb->link = *l;
+    rc_cmd cmd;
+    lifecycle_cmd(sb, RC_OP_INIT, &cmd);
+    sb->await_init = rc_link_post(&sb->link, &cmd) == 0;
+    return sb;
+}
+
+void rc_sandbox_adopt(rc_sandbox *sb)
+{
+    if (sb && sb->link.pid)
+        rc_link_adopt(&sb->link);
+}
+
+pid_t rc_sandbox_release(rc_sandbox *sb)
+{
+    pid_t pid = sb ? sb->link.pid : 0;
+    if (pid)
+        rc_link_release(&sb->link);
+    free(sb);
+    return pid;
+}
+
+void rc_sandbox_drop(rc_sandbox *sb)
+{
+    if (sb && sb->link.pid)
+        rc_link_drop(&sb->link);
+    free(sb);
+}
+
+void rc_sandbox_reap_released(pid_t pid)
+{
+    rc_link_reap_released(pid);
+}
+
 int rc_sandbox_hangs(const rc_sandbox *sb) { return sb->hangs; }
 
 int rc_sandbox_set_max_hangs(rc_sandbox *sb, int max_hangs)
@@ -582,8 +656,8 @@ int rc_sandbox_close_ex(rc_sandbox *sb, rc_call_result *fini)
         if (bad && fini)
             *fini = r;
     }
-    if (sb->link.pid)
-        rc_link_close(&sb->link, 1.0);
+    if (sb->link.pid) /* a worker never used may still be in init: no grace */
+        rc_link_close(&sb->link, sb->await_ready || sb->await_init ? 0.0 : 1.0);
     free(sb);
     return bad;
 }

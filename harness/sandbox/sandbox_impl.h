@@ -117,6 +117,9 @@ typedef struct rc_link {
     int have_cpu_clock;
     int status;                /* wait status once reaped                  */
     int reaped;
+    int adopted;               /* spawned by another process of the run
+                                  (handed to a --jobs worker): its status
+                                  is read, it is reaped by its parent     */
 } rc_link;
 
 /* What waiting for one reply ended with. */
@@ -134,6 +137,10 @@ typedef struct rc_capture {
     uint64_t total;
 } rc_capture;
 
+/* A sandbox whose first worker is l (its READY already read): INIT is
+ * posted at once.  NULL when out of memory (l untouched). */
+rc_sandbox *rc_sandbox_open_loaded(const rc_candidate *c, const rc_limits *lim, const rc_link *l);
+
 /* Fork a contained worker for the candidate; 0 or -1 (errno). */
 int rc_link_spawn(rc_link *l, const rc_candidate *c, const rc_limits *lim);
 /* Send `cmd` (header, then `npay` payload pieces) and wait for the reply
@@ -145,6 +152,24 @@ typedef struct rc_piece { const void *p; size_t n; } rc_piece;
 rc_await rc_link_transact(rc_link *l, const rc_cmd *cmd, const rc_piece *pay, int npay,
                           rc_rep *rep, void *out, size_t expect_out, double cpu_s,
                           double wall_s, rc_capture *cap, double *secs);
+/* Wait for the reply `seq` to a command sent earlier with rc_link_post
+ * (0: the READY a worker sends unasked); as rc_link_transact otherwise. */
+rc_await rc_link_await(rc_link *l, uint32_t seq, rc_rep *rep, void *out, size_t expect_out,
+                       double cpu_s, double wall_s, rc_capture *cap, double *secs);
+/* Send a command without payload and without waiting; 0 or -1. */
+int rc_link_post(rc_link *l, const rc_cmd *cmd);
+/* CPU seconds the worker has used so far (-1 unknown). */
+double rc_link_cpu(const rc_link *l);
+/* Handing a worker to a --jobs process forked after it was spawned: the
+ * job adopts it; the spawner releases its descriptors and, once the job
+ * is done, reaps it (rc_link_reap_released); every other process drops
+ * its inherited descriptors. */
+void rc_link_adopt(rc_link *l);
+void rc_link_release(rc_link *l);
+void rc_link_drop(rc_link *l);
+void rc_link_reap_released(pid_t pid);
+/* Count an INIT asked of a worker of a candidate shared object. */
+void rc_link_note_init(void);
 /* Kill the worker's whole process group and reap it. */
 void rc_link_kill(rc_link *l);
 /* Close the command channel, give the worker `grace_s` to leave, then

@@ -11,12 +11,28 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+/* Workers this process started for a candidate shared object, and the
+ * inits it asked of them (the run reports both). */
+static long g_starts, g_inits;
+
+void rc_link_note_init(void)
+{
+    g_inits++;
+}
+
+void rc_sandbox_counts(long *starts, long *inits)
+{
+    *starts = g_starts;
+    *inits = g_inits;
+}
 
 /* Process groups of this process's live workers, for rc_sandbox_kill_all. */
 #define MAX_LIVE 64
@@ -95,6 +111,7 @@ int rc_link_spawn(rc_link *l, const rc_candidate *c, const rc_limits *lim)
     }
     setpgid(pid, pid); /* also done by the child: no race either way */
     live_add(pid);
+    g_starts += !c->builtin;
     l->pid = pid;
     l->cmd_fd = cmdp[1];
     l->rep_fd = repp[0];
@@ -107,10 +124,55 @@ int rc_link_spawn(rc_link *l, const rc_candidate *c, const rc_limits *lim)
     return 0;
 }
 
+/* An adopted worker (another process of this run spawned it) cannot be
+ * waited for here: once it has ended it stays a zombie until its parent
+ * reaps it after this process is done, and its wait status is the last
+ * field of /proc/PID/stat.  1 with *status when it has ended. */
+static int zombie_status(pid_t pid, int *status)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f) { /* gone: its parent reaped it, or no /proc */
+        *status = SIGKILL;
+        return 1;
+    }
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    const char *st = strrchr(buf, ')'); /* the name may hold anything */
+    if (!st || (st[2] != 'Z' && st[2] != 'X'))
+        return 0;
+    const char *last = strrchr(buf, ' ');
+    *status = last ? atoi(last + 1) : SIGKILL;
+    return 1;
+}
+
+static int worker_exited(rc_link *l)
+{
+    if (l->adopted) {
+        if (!l->reaped && zombie_status(l->pid, &l->status))
+            l->reaped = 1;
+        return l->reaped;
+    }
+    pid_t r = waitpid(l->pid, &l->status, WNOHANG);
+    if (r == l->pid || (r < 0 && errno == ECHILD))
+        l->reaped = 1;
+    return l->reaped;
+}
+
 static void reap(rc_link *l)
 {
     if (!l->pid || l->reaped)
         return;
+    if (l->adopted) { /* killed before this is called: it ends at once */
+        for (int i = 0; i < 10000 && !worker_exited(l); i++) {
+            struct timespec ts = {0, 1000000};
+            nanosleep(&ts, NULL);
+        }
+        l->reaped = 1;
+        return;
+    }
     while (waitpid(l->pid, &l->status, 0) < 0 && errno == EINTR)
         ;
     l->reaped = 1;
@@ -141,14 +203,7 @@ void rc_link_close(rc_link *l, double grace_s)
         return;
     close_fd(&l->cmd_fd);
     int64_t end = rc_now_ns() + (int64_t)(grace_s * 1e9);
-    while (!l->reaped) {
-        pid_t r = waitpid(l->pid, &l->status, WNOHANG);
-        if (r == l->pid) {
-            l->reaped = 1;
-            break;
-        }
-        if (r < 0 && errno != EINTR)
-            break;
+    while (!worker_exited(l)) {
         if (rc_now_ns() > end)
             break;
         struct timespec ts = {0, 2000000};
@@ -261,19 +316,80 @@ static int send_some(rc_link *l, tx *t)
     return 0;
 }
 
-static int worker_exited(rc_link *l)
-{
-    pid_t r = waitpid(l->pid, &l->status, WNOHANG);
-    if (r == l->pid)
-        l->reaped = 1;
-    return l->reaped;
-}
-
 #define MAX_PIECES 8
+
+static rc_await exchange(rc_link *l, const rc_cmd *cmd, const rc_piece *pay, int npay,
+                         uint32_t seq, rc_rep *rep, void *out, size_t expect_out, double cpu_s,
+                         double wall_s, rc_capture *cap, double *secs);
 
 rc_await rc_link_transact(rc_link *l, const rc_cmd *cmd, const rc_piece *pay, int npay,
                           rc_rep *rep, void *out, size_t expect_out, double cpu_s,
                           double wall_s, rc_capture *cap, double *secs)
+{
+    return exchange(l, cmd, pay, npay, cmd ? cmd->seq : 0, rep, out, expect_out, cpu_s, wall_s,
+                    cap, secs);
+}
+
+rc_await rc_link_await(rc_link *l, uint32_t seq, rc_rep *rep, void *out, size_t expect_out,
+                       double cpu_s, double wall_s, rc_capture *cap, double *secs)
+{
+    return exchange(l, NULL, NULL, 0, seq, rep, out, expect_out, cpu_s, wall_s, cap, secs);
+}
+
+int rc_link_post(rc_link *l, const rc_cmd *cmd)
+{
+    /* a header is far below PIPE_BUF and the pipe is new: all or nothing.
+     * A worker that already died makes it EPIPE, never a SIGPIPE here. */
+    sigset_t pipe_sig, old;
+    sigemptyset(&pipe_sig);
+    sigaddset(&pipe_sig, SIGPIPE);
+    sigprocmask(SIG_BLOCK, &pipe_sig, &old);
+    ssize_t w = write(l->cmd_fd, cmd, sizeof *cmd);
+    if (w < 0 && errno == EPIPE) {
+        struct timespec zero = {0, 0};
+        sigtimedwait(&pipe_sig, NULL, &zero);
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return w == (ssize_t)sizeof *cmd ? 0 : -1;
+}
+
+double rc_link_cpu(const rc_link *l)
+{
+    return cpu_now(l);
+}
+
+void rc_link_adopt(rc_link *l)
+{
+    l->adopted = 1;
+}
+
+void rc_link_release(rc_link *l)
+{
+    close_fd(&l->cmd_fd);
+    close_fd(&l->rep_fd);
+    close_fd(&l->out_fd);
+    close_fd(&l->pid_fd);
+}
+
+void rc_link_drop(rc_link *l)
+{
+    forget(l);
+}
+
+void rc_link_reap_released(pid_t pid)
+{
+    if (pid <= 0)
+        return;
+    kill(-pid, SIGKILL);
+    kill(pid, SIGKILL);
+    while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+        ;
+    live_del(pid);
+}
+
+static rc_await exchange(rc_link *l, const rc_cmd *cmd, const rc_piece *pay, int npay,
+                         uint32_t seq, rc_rep *rep, void *out, size_t expect_out, double cpu_s,
+                         double wall_s, rc_capture *cap, double *secs)
 {
     rc_piece pieces[MAX_PIECES + 1];
     tx t = {pieces, 0, 0, 0};
@@ -293,7 +409,7 @@ rc_await rc_link_transact(rc_link *l, const rc_cmd *cmd, const rc_piece *pay, in
     for (;;) {
         if (t.at < t.n && send_some(l, &t) != 0)
             t.at = t.n;
-        receive(l, &x, cmd ? cmd->seq : 0);
+        receive(l, &x, seq);
         if (printed || x.complete || x.garbage)
             drain_output(l, cap);
         if (x.complete || x.garbage) {
@@ -301,7 +417,7 @@ rc_await rc_link_transact(rc_link *l, const rc_cmd *cmd, const rc_piece *pay, in
             break;
         }
         if ((ended || l->pid_fd < 0) && worker_exited(l)) {
-            receive(l, &x, cmd ? cmd->seq : 0); /* its last words, if any */
+            receive(l, &x, seq); /* its last words, if any */
             drain_output(l, cap);
             result = x.complete ? RC_AWAIT_REPLY : RC_AWAIT_DIED;
             break;

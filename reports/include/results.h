@@ -126,6 +126,10 @@ typedef struct rc_run_info {
      * is incomplete, duplicated or mixed. */
     int shard_index, shard_count;
     char run_id[24];
+    /* Candidate worker processes started and inits asked of them over the
+     * whole run (every --jobs process); like the timings, they depend on
+     * --jobs and on crashes, and are not part of the results. */
+    int64_t worker_starts, worker_inits;
 } rc_run_info;
 
 typedef struct rc_results {

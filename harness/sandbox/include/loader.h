@@ -27,6 +27,13 @@ typedef struct rc_candidate {
  * wrong abi_version, struct_size too small, a required function NULL, a
  * crash or hang while loading, bad strings or default params) in err. */
 int rc_candidate_load(const char *path, rc_candidate *c, char *err, size_t errlen);
+/* rc_candidate_load, keeping the worker that read the table (started
+ * under lim) as the first worker of *sb, a sandbox whose init is already
+ * under way; *sb is NULL only when out of memory (then open one). */
+typedef struct rc_sandbox rc_sandbox;
+typedef struct rc_limits rc_limits;
+int rc_candidate_load_open(const char *path, const rc_limits *lim, rc_candidate *c,
+                           rc_sandbox **sb, char *err, size_t errlen);
 /* A candidate from a table compiled into the harness. */
 void rc_candidate_builtin(rc_candidate *c, const char *label, const rc_adapter *table);
 void rc_candidate_unload(rc_candidate *c);

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include "rope_conform/adapter.h"
 #include "loader.h"
 
@@ -101,6 +102,21 @@ rc_sandbox *rc_sandbox_open(const rc_candidate *c, const rc_limits *lim);
 /* Run n calls in order; results[i] says what call i did.  0 when the
  * sandbox itself worked, -1 on a harness failure (fork, pipe) with errno. */
 int rc_sandbox_exec(rc_sandbox *sb, rc_call *calls, size_t n, rc_call_result *results);
+/* Start the worker now (if there is none) with its init under way, so
+ * that init overlaps what the caller does next; 0 or -1. */
+int rc_sandbox_warm(rc_sandbox *sb);
+/* Handing a sandbox to a --jobs process forked after its worker started:
+ * that process adopts it (its worker is not that process's child), the
+ * process that opened it releases it (the worker's pid is returned, to be
+ * reaped with rc_sandbox_reap_released once the job is over), and every
+ * other process drops its inherited copy.  Release and drop free sb. */
+void rc_sandbox_adopt(rc_sandbox *sb);
+pid_t rc_sandbox_release(rc_sandbox *sb);
+void rc_sandbox_drop(rc_sandbox *sb);
+void rc_sandbox_reap_released(pid_t pid);
+/* Workers this process started for candidate shared objects, and the
+ * inits it asked of them, so far. */
+void rc_sandbox_counts(long *starts, long *inits);
 /* Calls that timed out so far (not counting "not run"). */
 int rc_sandbox_hangs(const rc_sandbox *sb);
 /* Set the hang cap (calls that may time out in this sandbox's life, 0: no
