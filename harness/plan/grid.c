@@ -168,8 +168,12 @@ static void append(char *buf, size_t n, const char *sep, const char *what)
         memcpy(buf + len, sep, ls + 1);
         len += ls;
     }
-    if (len + 1 < n)
-        strncat(buf, what, n - len - 1);
+    size_t lw = strlen(what);
+    if (len + 1 < n) { /* what, cut to fit (no strncat: -O3 -Werror flags it) */
+        lw = lw < n - len - 1 ? lw : n - len - 1;
+        memcpy(buf + len, what, lw);
+        buf[len + lw] = '\0';
+    }
 }
 
 /* Say which of the model's dtypes the candidate declined and, when it took
