@@ -14,26 +14,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int rc_report_std_fd(const char *path)
-{
-    static const char *const prefixes[] = { "/dev/fd/", "/proc/self/fd/" };
-    if (strcmp(path, "/dev/stdout") == 0)
-        return STDOUT_FILENO;
-    if (strcmp(path, "/dev/stderr") == 0)
-        return STDERR_FILENO;
-    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-        size_t k = strlen(prefixes[i]);
-        if (strncmp(path, prefixes[i], k) != 0 || path[k] == '\0')
-            continue;
-        char *end;
-        errno = 0;
-        long fd = strtol(path + k, &end, 10);
-        if (*end == '\0' && errno == 0 && path[k] >= '0' && path[k] <= '9' && fd <= INT_MAX)
-            return (int)fd;
-    }
-    return -1;
-}
-
 static int failf(char *err, size_t errlen, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 

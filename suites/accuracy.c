@@ -1,6 +1,8 @@
 /* accuracy: the candidate's outputs against the golden on seeded random
  * inputs at dense and power-of-two positions, and on special values. */
 #include "run.h"
+#include "verify.h"
+#include "suite_util.h"
 #include "dtype.h"
 
 #include <float.h>

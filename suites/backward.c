@@ -3,6 +3,7 @@
  * where a cos/sin cache shared by both directions (the sign baked into a
  * cached sin) shows. */
 #include "run.h"
+#include "verify.h"
 #include "suite_util.h"
 
 #include <stdio.h>

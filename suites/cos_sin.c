@@ -4,6 +4,7 @@
  * pair error model: golden = exact (float64 from the MPFR engine), the
  * candidate = its table in the row's dtype. */
 #include "run.h"
+#include "verify.h"
 #include "dtype.h"
 #include "plotdata.h"
 #include "suite_util.h"

@@ -8,6 +8,7 @@
  * rounding of the model's activations gets a WARN saying from where, how
  * many positions, and how to fix it. */
 #include "run.h"
+#include "verify.h"
 #include "dtype.h"
 #include "rope_type.h"
 #include "suite_util.h"

@@ -1,5 +1,6 @@
 /* Position sets shared by suites. */
 #include "run.h"
+#include "suite_util.h"
 
 /* 0, 1, 2, 3, then 2^k - 1, 2^k, 2^k + 1 up to max (inclusive), then max:
  * where integer-to-float conversions, index arithmetic and caches break. */

@@ -4,6 +4,7 @@
  * positions check), so correct fp32 and 16-bit candidates pass while a
  * broken invariant fails. */
 #include "run.h"
+#include "verify.h"
 #include "dtype.h"
 #include "suite_util.h"
 

@@ -12,6 +12,7 @@
  * supports() before every call, so a candidate that declines those params
  * turns the case into a SKIP. */
 #include "run.h"
+#include "verify.h"
 #include "dtype.h"
 #include "suite_util.h"
 #include "variants.h"

@@ -8,6 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "run.h"
+#include "verify.h"
+
+/* Position sets shared by suites, per level. */
+size_t rc_positions_powers(int64_t max, int64_t *out, size_t cap); /* 0,1,2,3, 2^k-1, 2^k, 2^k+1 */
 
 /* dense 0 .. n_dense-1 followed by rc_positions_powers(far) above them,
  * ascending and without repeats; returns the count (<= cap). */

@@ -1,5 +1,6 @@
 /* The suite table, built from suites.def. */
 #include "run.h"
+#include "suites.h"
 
 #define RC_SUITE(sym) extern const rc_suite_def rc_suite_##sym;
 #include "suites.def"

@@ -6,6 +6,7 @@
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "report.h"
 #include "run.h"
+#include "runner.h"
 
 #include <check.h>
 #include <stdio.h>

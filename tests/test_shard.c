@@ -2,6 +2,7 @@
  * any --jobs N, and shards that merge back into the whole run. */
 #include "report.h"
 #include "run.h"
+#include "runner.h"
 #include "shard.h"
 
 #include <check.h>

@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 
 #include "run.h"
+#include "runner.h"
 #include "variants.h"
 
 #define REFERENCE RC_BUILD_DIR "/adapters/librope_reference.so"

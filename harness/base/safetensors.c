@@ -1,7 +1,7 @@
 /* Reading and writing safetensors files (safetensors.h). */
 #include "safetensors.h"
 #include "fileio.h"
-#include "report.h"
+#include "atomic.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>

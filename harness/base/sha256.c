@@ -1,7 +1,8 @@
 /* SHA-256 (FIPS 180-4) for the vector manifest's checksums: standard, so
  * anyone can check a file with sha256sum, and no crypto library needed. */
-#include "vectors.h"
+#include "sha256.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 

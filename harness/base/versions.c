@@ -1,5 +1,7 @@
 /* Library versions for reports.  Kept apart because gmp.h and mpfr.h define
  * macros (gmp_version, mpfr_version) that clash with report field names. */
+#include "versions.h"
+
 #include <cjson/cJSON.h>
 #include <gmp.h>
 #include <mpfr.h>

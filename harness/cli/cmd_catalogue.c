@@ -10,6 +10,7 @@
 #include "grid.h"
 #include "paths.h"
 #include "run.h"
+#include "suites.h"
 
 #include <stdio.h>
 #include <stdlib.h>

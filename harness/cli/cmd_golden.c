@@ -5,7 +5,6 @@
 #include "escape.h"
 #include "dtype.h"
 #include "golden.h"
-#include "golden_internal.h"
 #include "prng.h"
 #include "vectors.h"
 

@@ -6,6 +6,8 @@
 #include "fileio.h"
 #include "report.h"
 #include "run.h"
+#include "runner.h"
+#include "suites.h"
 #include "shard.h"
 
 #include <errno.h>

@@ -4,6 +4,7 @@
  * from the options in CASES, checked against its inputs, and each call's
  * output is read from OUTPUTS as if the candidate had returned it. */
 #include "caseset.h"
+#include "versions.h"
 #include "cli.h"
 #include "diagnose.h"
 #include "dtype.h"

@@ -6,7 +6,7 @@
  * precision, never on float32/float64 intermediates. */
 #include <math.h>
 
-#include "golden_internal.h"
+#include "rope_formula.h"
 #include "rope_type.h"
 
 /* Extra bits each evaluation carries internally: the formulas are short

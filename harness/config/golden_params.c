@@ -4,7 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "golden_internal.h"
+#include "rope_formula.h"
 #include "rope_type.h"
 
 #define MAX_HEAD_DIM 2048

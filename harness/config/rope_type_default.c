@@ -1,7 +1,7 @@
 /* Rope type "default": w_k = base^(-2k/r), m = 1 (RoFormer; every
  * library).  Its frozen vectors add a partial-rotary case. */
 #include "rope_type.h"
-#include "golden_internal.h"
+#include "rope_formula.h"
 
 static const int64_t partial_pos[] = { 1, 2048, 65535 };
 

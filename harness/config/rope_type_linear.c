@@ -1,7 +1,7 @@
 /* Rope type "linear" (position interpolation): w'_k = w_k / s, m = 1. */
 #include "rope_type.h"
 #include "config_internal.h"
-#include "golden_internal.h"
+#include "rope_formula.h"
 
 static const char *const required[] = { "factor", NULL };
 

@@ -1,6 +1,7 @@
 /* The golden of a FAIL case's calls and the comparison of outputs with it
  * or with another adapter's, value by value (diagnose_internal.h). */
 #include "diagnose_internal.h"
+#include "verify.h"
 #include "dtype.h"
 
 #include <stdlib.h>

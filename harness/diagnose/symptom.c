@@ -3,6 +3,7 @@
  * explains them.  Reads only the case's own calls, so a case gets the same
  * symptoms wherever it runs. */
 #include "symptom.h"
+#include "verify.h"
 #include "dtype.h"
 
 #include <math.h>

@@ -4,6 +4,7 @@
  * case shares the worker's state, so a candidate with an expensive init
  * pays it a few times per worker, never per case. */
 #include "execute.h"
+#include "suites.h"
 #include "dtype.h"
 #include "judge.h"
 

@@ -1,5 +1,6 @@
 /* Cases planned without a candidate (caseset.h). */
 #include "caseset.h"
+#include "suites.h"
 #include "diagnose.h"
 #include "dtype.h"
 #include "golden.h"

@@ -6,7 +6,11 @@
  * Candidate code runs only in sandbox children; this process keeps every
  * deadline, decides every outcome and writes every report. */
 #include "run.h"
+#include "runner.h"
+#include "versions.h"
+#include "suites.h"
 #include "escape.h"
+#include "errmodel.h"
 #include "diagnose.h"
 #include "execute.h"
 #include "judge.h"
@@ -14,7 +18,7 @@
 #include "jobs.h"
 #include "report.h"
 #include "shard.h"
-#include "vectors.h"
+#include "sha256.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "golden.h"
+#include "config.h"
 #include "sandbox_impl.h"
 
 #define RC_ADAPTER_V1_SIZE (offsetof(rc_adapter, last_error) + sizeof(void (*)(void)))

@@ -8,8 +8,7 @@
 #include "dtype.h"
 #include "prng.h"
 #include "run.h"
-/* after run.h: mpfr.h's mpfr_version macro would clash with results.h */
-#include "golden_internal.h"
+#include "verify.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -6,6 +6,7 @@
 #include "errmodel.h"
 #include "loader.h"
 #include "run.h"
+#include "verify.h"
 #include "sandbox.h"
 
 #include <cjson/cJSON.h>

@@ -4,6 +4,7 @@
 #include "vectors.h"
 #include "report.h"
 #include "run.h"
+#include "versions.h"
 
 #include <cjson/cJSON.h>
 #include <dirent.h>

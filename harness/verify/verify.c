@@ -1,6 +1,7 @@
 /* Judging a candidate's output against the golden through the error model:
  * the one comparator every golden-based suite uses. */
 #include "run.h"
+#include "verify.h"
 #include "dtype.h"
 #include "plotdata.h"
 

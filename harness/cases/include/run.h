@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include "rope_conform/adapter.h"
 #include "config.h"
-#include "errmodel.h"
 #include "golden.h"
 #include "loader.h"
 #include "plan.h"
@@ -71,32 +70,5 @@ typedef struct rc_suite_def {
     int fresh_state;   /* each case starts from fresh candidate state
                           (fini, then init): the suite checks state      */
 } rc_suite_def;
-
-/* The suite table (suites/suites.def), in run order. */
-extern const rc_suite_def *const rc_suites[];
-extern const size_t rc_n_suites;
-
-/* Position sets shared by suites, per level. */
-size_t rc_positions_powers(int64_t max, int64_t *out, size_t cap); /* 0,1,2,3, 2^k-1, 2^k, 2^k+1 */
-
-/* Channel indices of pair k under the params' pairing. */
-void rc_pair_channels(const rc_rope_params *p, int k, int *i0, int *i1);
-
-/* Compare the outputs of call `ci` of case c with the golden (sign +1 apply,
- * -1 backward) under the run's profile; fills res (status, metrics, message).
- * Returns the number of failing pairs. */
-int64_t rc_verify_against_golden(rc_ctx *ctx, rc_case *c, int ci, int sign, rc_case_result *res);
-/* If the call did not return OK, turn its outcome into a FAIL or SKIP in
- * res and return 1; else return 0. */
-int rc_verify_outcome(const rc_case *c, int ci, rc_case_result *res);
-
-/* Library versions for reports (harness/versions.c). */
-const char *rc_version_mpfr(void);
-const char *rc_version_gmp(void);
-const char *rc_version_cjson(void);
-
-/* The whole run: load, plan, execute, verify, report.  Returns the exit
- * code (0 conformant, 1 not, 2 usage/config/load error, 3 internal). */
-int rc_run(const rc_run_opts *opts);
 
 #endif

@@ -31,4 +31,9 @@ void rc_config_rebind(rc_config *c);
  * frees); identify --json and reports use it, --config reads it back. */
 struct cJSON *rc_params_to_json(const rc_rope_params *p);
 
+/* Check params (odd rotary_dim, rotary_dim > head_dim, base <= 1, bad
+ * factors, missing LONGROPE arrays, NaN anywhere...).  0 if valid, else -1
+ * with a one-line message naming the field in err. */
+int rc_params_validate(const rc_rope_params *p, char *err, size_t errlen);
+
 #endif

@@ -11,7 +11,7 @@
 
 struct rc_hf_block;        /* config_internal.h */
 struct rcj_ctx;            /* config_internal.h */
-struct rc_rope_golden_ops; /* golden_internal.h */
+struct rc_rope_golden_ops; /* rope_formula.h */
 
 /* The scaling suite's check for the type (suites/scaling.c plans one per
  * kind): where its frequencies switch. */

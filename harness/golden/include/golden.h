@@ -8,13 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "rope_conform/adapter.h"
+#include "config.h"
 
 typedef struct rc_golden rc_golden;
-
-/* Check params (odd rotary_dim, rotary_dim > head_dim, base <= 1, bad
- * factors, missing LONGROPE arrays, NaN anywhere...).  0 if valid, else -1
- * with a one-line message naming the field in err. */
-int rc_params_validate(const rc_rope_params *p, char *err, size_t errlen);
 
 /* Build an engine for params (validated; copies what it needs, including the
  * LONGROPE factor arrays).  NULL with a message in err on invalid params. */
@@ -40,5 +36,8 @@ int rc_golden_cos_sin(rc_golden *g, const int64_t *positions, int64_t n,
 
 /* The exact angle p * w'_k reduced to (-pi, pi], to double, [n][rotary_dim/2]. */
 int rc_golden_angles(rc_golden *g, const int64_t *positions, int64_t n, double *angles);
+
+/* Why the last call returned -1. */
+const char *rc_golden_last_error(const rc_golden *g);
 
 #endif

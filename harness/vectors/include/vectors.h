@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include "rope_conform/adapter.h"
 #include "config.h"
+#include "sha256.h"
 
 #define RC_VEC_FORMAT 1             /* "rope_conform_vectors" in each file  */
 #define RC_VEC_GENERATOR_VERSION 1  /* bump when the case table changes     */
@@ -87,11 +88,6 @@ int rc_vec_verify(const char *dir, FILE *out, char *err, size_t errlen);
  * error (bad dir, file, profile, candidate) with err set. */
 int rc_vec_check(const char *dir, const char *candidate, const char *profile, double timeout,
                  FILE *out, char *err, size_t errlen);
-
-/* ---- vectors_sha256.c ---------------------------------------------------- */
-
-/* SHA-256 of data as 64 lowercase hex digits and a NUL. */
-void rc_sha256_hex(const void *data, size_t n, char out[65]);
 
 /* ---- cmd_golden.c: the golden command's engine ------------------------- */
 
