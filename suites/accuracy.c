@@ -51,9 +51,9 @@ static double special_value(sv v, rc_dtype dt)
     return 0.0;
 }
 
-static void fill_special(rc_case *c, rc_case_call *cc)
+static void fill_special(const rc_case *c, rc_case_call *cc)
 {
-    const rc_rope_params *p = &c->cfg.params;
+    const rc_rope_params *p = &c->cfg->params;
     size_t s = 0;
     for (int64_t t = 0; t < cc->in.n_tokens; t++)
         for (int64_t h = 0; h < cc->in.n_heads; h++)
@@ -64,6 +64,20 @@ static void fill_special(rc_case *c, rc_case_call *cc)
                 rc_store(cc->in.data, c->dtype, rc_tensor_index(&cc->in, t, h, i0), special_value(pr[0], c->dtype));
                 rc_store(cc->in.data, c->dtype, rc_tensor_index(&cc->in, t, h, i1), special_value(pr[1], c->dtype));
             }
+}
+
+/* Every bit pattern as x0 of one pair against x1 = 1 (see
+ * EXHAUSTIVE_POSITION), over the random values of the other pairs. */
+static void fill_every_pattern(const rc_case *c, rc_case_call *cc)
+{
+    const rc_rope_params *p = &c->cfg->params;
+    int k = p->rotary_dim >= 4 ? 1 : 0, i0, i1;
+    rc_pair_channels(p, k, &i0, &i1);
+    for (int64_t t = 0; t < cc->in.n_tokens; t++) {
+        uint16_t bits = (uint16_t)t;
+        ((uint16_t *)cc->in.data)[rc_tensor_index(&cc->in, t, 0, i0)] = bits;
+        rc_store(cc->in.data, c->dtype, rc_tensor_index(&cc->in, t, 0, i1), 1.0);
+    }
 }
 
 static int plan(rc_ctx *ctx, rc_plan *plan)
@@ -84,25 +98,23 @@ static int plan(rc_ctx *ctx, rc_plan *plan)
             dense[p] = p;
         rc_case *c = rc_plan_add(plan, &rc_suite_accuracy, &row->cfg, row->dtype, "%s/dense-0..%lld",
                                  row->label, (long long)(n_dense - 1));
-        rc_case_call *cc = c ? rc_case_add_call(c, RC_CALL_APPLY, dense, n_dense, 1) : NULL;
+        rc_call_recipe *cc = c ? rc_case_add_call(c, RC_CALL_APPLY, dense, n_dense, 1) : NULL;
         free(dense);
-        if (!cc)
+        if (!cc || rc_case_fill_random(c, cc, ctx->opts->seed))
             return -1;
         c->variant = ACC_DENSE;
-        rc_case_fill_random(c, cc, ctx->opts->seed);
 
         c = rc_plan_add(plan, &rc_suite_accuracy, &row->cfg, row->dtype, "%s/powers-to-%lld",
                         row->label, (long long)far);
-        if (!c || !(cc = rc_case_add_call(c, RC_CALL_APPLY, pw, (int64_t)npw, 2)))
+        if (!c || !(cc = rc_case_add_call(c, RC_CALL_APPLY, pw, (int64_t)npw, 2)) ||
+            rc_case_fill_random(c, cc, ctx->opts->seed))
             return -1;
         c->variant = ACC_POWERS;
-        rc_case_fill_random(c, cc, ctx->opts->seed);
 
         c = rc_plan_add(plan, &rc_suite_accuracy, &row->cfg, row->dtype, "%s/special-values", row->label);
-        if (!c || !(cc = rc_case_add_call(c, RC_CALL_APPLY, sp_pos, 5, 2)))
+        if (!c || !(cc = rc_case_add_call(c, RC_CALL_APPLY, sp_pos, 5, 2)) || rc_case_fill_with(c, cc, fill_special))
             return -1;
         c->variant = ACC_SPECIAL;
-        fill_special(c, cc);
 
         if (level >= 3 && (row->dtype == RC_F16 || row->dtype == RC_BF16)) {
             int64_t *same = malloc(65536 * sizeof *same);
@@ -114,17 +126,9 @@ static int plan(rc_ctx *ctx, rc_plan *plan)
                             "%s/every-16-bit-input-at-%d", row->label, EXHAUSTIVE_POSITION);
             cc = c ? rc_case_add_call(c, RC_CALL_APPLY, same, 65536, 1) : NULL;
             free(same);
-            if (!cc)
+            if (!cc || rc_case_fill_random(c, cc, ctx->opts->seed) || rc_case_fill_with(c, cc, fill_every_pattern))
                 return -1;
             c->variant = ACC_EXHAUSTIVE;
-            rc_case_fill_random(c, cc, ctx->opts->seed);
-            int k = row->cfg.params.rotary_dim >= 4 ? 1 : 0, i0, i1;
-            rc_pair_channels(&row->cfg.params, k, &i0, &i1);
-            for (int64_t t = 0; t < 65536; t++) {
-                uint16_t bits = (uint16_t)t;
-                ((uint16_t *)cc->in.data)[rc_tensor_index(&cc->in, t, 0, i0)] = bits;
-                rc_store(cc->in.data, row->dtype, rc_tensor_index(&cc->in, t, 0, i1), 1.0);
-            }
         }
     }
     return 0;

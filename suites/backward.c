@@ -33,26 +33,23 @@ static int plan(rc_ctx *ctx, rc_plan *plan)
     for (size_t i = 0; i < nrows; i++) {
         const rc_row *row = &ctx->rows[i];
         rc_case *c = rc_plan_add(plan, &rc_suite_backward, &row->cfg, row->dtype, "%s/backward", row->label);
-        rc_case_call *cc = c ? rc_case_add_call(c, RC_CALL_BACKWARD, pos, (int64_t)n, 1) : NULL;
-        if (!cc)
+        rc_call_recipe *cc = c ? rc_case_add_call(c, RC_CALL_BACKWARD, pos, (int64_t)n, 1) : NULL;
+        if (!cc || rc_case_fill_random(c, cc, ctx->opts->seed))
             goto out;
         c->variant = BW_PLAIN;
-        rc_case_fill_random(c, cc, ctx->opts->seed);
         if (!ctx->has_backward || !keep[i])
             continue;
 
         /* apply, backward, apply on the same input and positions */
         c = rc_plan_add(plan, &rc_suite_backward, &row->cfg, row->dtype, "%s/backward-between-applies",
                         row->label);
-        rc_case_call *a0 = c ? rc_case_add_call(c, RC_CALL_APPLY, near, (int64_t)nn, 1) : NULL;
-        rc_case_call *b1 = a0 ? rc_case_add_call(c, RC_CALL_BACKWARD, near, (int64_t)nn, 1) : NULL;
-        rc_case_call *a2 = b1 ? rc_case_add_call(c, RC_CALL_APPLY, near, (int64_t)nn, 1) : NULL;
-        if (!a2)
+        rc_call_recipe *a0 = c ? rc_case_add_call(c, RC_CALL_APPLY, near, (int64_t)nn, 1) : NULL;
+        rc_call_recipe *b1 = a0 ? rc_case_add_call(c, RC_CALL_BACKWARD, near, (int64_t)nn, 1) : NULL;
+        rc_call_recipe *a2 = b1 ? rc_case_add_call(c, RC_CALL_APPLY, near, (int64_t)nn, 1) : NULL;
+        if (!a2 || rc_case_fill_random(c, a0, ctx->opts->seed) || rc_case_copy_input(c, b1, a0) ||
+            rc_case_copy_input(c, a2, a0))
             goto out;
         c->variant = BW_MIXED;
-        rc_case_fill_random(c, a0, ctx->opts->seed);
-        rc_case_copy_input(b1, a0);
-        rc_case_copy_input(a2, a0);
     }
     rc = 0;
 out:

@@ -112,13 +112,12 @@ static int plan(rc_ctx *ctx, rc_plan *plan)
         n = normalise(pos, n, 0, max);
         rc_case *c = rc_plan_add(plan, &rc_suite_long_context, &row->cfg, row->dtype, "%s/to-%s%lld",
                                  row->label, known ? "max-" : "", (long long)max);
-        rc_case_call *cc = c ? rc_case_add_call(c, RC_CALL_APPLY, pos, (int64_t)n, 1) : NULL;
-        if (!cc)
+        rc_call_recipe *cc = c ? rc_case_add_call(c, RC_CALL_APPLY, pos, (int64_t)n, 1) : NULL;
+        if (!cc || rc_case_fill_random(c, cc, ctx->opts->seed))
             goto oom;
         engine_seq_len(cc, pos, n);
         c->variant = LC_WITHIN;
         c->arg = known ? max : 0;
-        rc_case_fill_random(c, cc, ctx->opts->seed);
 
         /* beyond the max */
         n = 0;
@@ -130,11 +129,11 @@ static int plan(rc_ctx *ctx, rc_plan *plan)
             continue;
         c = rc_plan_add(plan, &rc_suite_long_context, &row->cfg, row->dtype, "%s/beyond-%lld", row->label,
                         (long long)max);
-        if (!c || !(cc = rc_case_add_call(c, RC_CALL_APPLY, pos, (int64_t)n, 1)))
+        if (!c || !(cc = rc_case_add_call(c, RC_CALL_APPLY, pos, (int64_t)n, 1)) ||
+            rc_case_fill_random(c, cc, ctx->opts->seed))
             goto oom;
         engine_seq_len(cc, pos, n);
         c->variant = LC_BEYOND;
-        rc_case_fill_random(c, cc, ctx->opts->seed);
     }
     free(pos);
     return 0;

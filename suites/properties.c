@@ -46,12 +46,18 @@ static rc_case *new_case(rc_plan *plan, const rc_row *row, int variant, const ch
 }
 
 /* One APPLY call with seeded random input; NULL on OOM. */
-static rc_case_call *random_call(rc_ctx *ctx, rc_case *c, const int64_t *pos, int64_t n, int64_t heads)
+static rc_call_recipe *random_call(rc_ctx *ctx, rc_case *c, const int64_t *pos, int64_t n, int64_t heads)
 {
-    rc_case_call *cc = c ? rc_case_add_call(c, RC_CALL_APPLY, pos, n, heads) : NULL;
-    if (cc)
-        rc_case_fill_random(c, cc, ctx->opts->seed);
-    return cc;
+    rc_call_recipe *cc = c ? rc_case_add_call(c, RC_CALL_APPLY, pos, n, heads) : NULL;
+    return cc && rc_case_fill_random(c, cc, ctx->opts->seed) == 0 ? cc : NULL;
+}
+
+/* One APPLY call whose input is a copy of call `from`'s; NULL on OOM. */
+static rc_call_recipe *copy_call(rc_case *c, const rc_call_recipe *from, const int64_t *pos, int64_t n,
+                                 int64_t heads)
+{
+    rc_call_recipe *cc = from ? rc_case_add_call(c, RC_CALL_APPLY, pos, n, heads) : NULL;
+    return cc && rc_case_copy_input(c, cc, from) == 0 ? cc : NULL;
 }
 
 /* ---- special bit patterns for the pass-through channels ---------------- */
@@ -90,9 +96,9 @@ static uint64_t special_bits(rc_dtype t, int i)
     }
 }
 
-static void fill_pass_through(rc_case *c, rc_case_call *cc)
+static void fill_pass_through(const rc_case *c, rc_case_call *cc)
 {
-    const rc_rope_params *p = &c->cfg.params;
+    const rc_rope_params *p = &c->cfg->params;
     int s = 0;
     for (int64_t t = 0; t < cc->in.n_tokens; t++)
         for (int64_t h = 0; h < cc->in.n_heads; h++)
@@ -101,10 +107,12 @@ static void fill_pass_through(rc_case *c, rc_case_call *cc)
                            special_bits(c->dtype, s++));
 }
 
-/* Copy one head vector (head_dim elements of token 0, head 0 of src) into
- * every (token, head) slot of dst. */
-static void broadcast_vector(rc_case_call *dst, const rc_case_call *src)
+/* Copy one head vector (head_dim elements of token 0, head 0 of the
+ * batch case's solo call) into every (token, head) slot of dst. */
+#define BATCH_SOLO 1
+static void broadcast_solo(const rc_case *c, rc_case_call *dst)
 {
+    const rc_case_call *src = &c->calls[BATCH_SOLO];
     size_t es = rc_dtype_size(src->in.dtype), hd = (size_t)src->in.head_dim;
     for (int64_t t = 0; t < dst->in.n_tokens; t++)
         for (int64_t h = 0; h < dst->in.n_heads; h++)
@@ -119,7 +127,7 @@ static int plan_row(rc_ctx *ctx, rc_plan *plan, const rc_row *row)
     int64_t pos[256], sh[N_OF(rel_a) * 2];
     size_t npos;
     rc_case *c;
-    rc_case_call *cc;
+    rc_call_recipe *cc;
 
     c = new_case(plan, row, PR_ZERO, "position-0-identity");
     if (!random_call(ctx, c, zero_pos, N_OF(zero_pos), 2))
@@ -136,16 +144,13 @@ static int plan_row(rc_ctx *ctx, rc_plan *plan, const rc_row *row)
         sh[2 * j + 1] = rel_b[j];
     }
     c = new_case(plan, row, PR_RELATIVE, "relative-position");
-    rc_case_call *base = random_call(ctx, c, sh, N_OF(sh), 2);
-    if (!base)
-        return -1;
+    rc_call_recipe *base = random_call(ctx, c, sh, N_OF(sh), 2);
     for (int s = 0; s < N_OF(rel_shift); s++) {
         int64_t shifted[N_OF(sh)];
         for (int j = 0; j < N_OF(sh); j++)
             shifted[j] = sh[j] + rel_shift[s];
-        if (!(cc = rc_case_add_call(c, RC_CALL_APPLY, shifted, N_OF(sh), 2)))
+        if (!copy_call(c, base, shifted, N_OF(sh), 2))
             return -1;
-        rc_case_copy_input(cc, &c->calls[0]);
     }
 
     if (row->cfg.params.type == RC_ROPE_DEFAULT) {
@@ -153,42 +158,34 @@ static int plan_row(rc_ctx *ctx, rc_plan *plan, const rc_row *row)
         for (int j = 0; j < N_OF(comp_a); j++)
             ab[j] = comp_a[j] + comp_b[j];
         c = new_case(plan, row, PR_COMPOSE, "composition");
-        if (!random_call(ctx, c, comp_a, N_OF(comp_a), 2) ||
-            !(cc = rc_case_add_call(c, RC_CALL_APPLY, ab, N_OF(ab), 2)))
+        if (!copy_call(c, random_call(ctx, c, comp_a, N_OF(comp_a), 2), ab, N_OF(ab), 2))
             return -1;
-        rc_case_copy_input(cc, &c->calls[0]);
     }
 
     if (row->cfg.params.rotary_dim < row->cfg.params.head_dim) {
         c = new_case(plan, row, PR_PASSTHROUGH, "pass-through-bits");
-        if (!(cc = random_call(ctx, c, pt_pos, N_OF(pt_pos), 2)))
+        if (!(cc = random_call(ctx, c, pt_pos, N_OF(pt_pos), 2)) || rc_case_fill_with(c, cc, fill_pass_through))
             return -1;
-        fill_pass_through(c, cc);
     }
 
     /* A, A, then B at far positions (grows any cache), then A again */
     npos = rc_su_dense_powers(32, 65537, pos, 256);
     c = new_case(plan, row, PR_STATE, "determinism");
-    if (!random_call(ctx, c, pos, (int64_t)npos, 2) ||
-        !(cc = rc_case_add_call(c, RC_CALL_APPLY, pos, (int64_t)npos, 2)))
-        return -1;
-    rc_case_copy_input(cc, &c->calls[0]);
+    base = random_call(ctx, c, pos, (int64_t)npos, 2);
     int64_t fpos[256];
     size_t nf = rc_positions_powers(far, fpos, 256);
-    if (!random_call(ctx, c, fpos, (int64_t)nf, 2) ||
-        !(cc = rc_case_add_call(c, RC_CALL_APPLY, pos, (int64_t)npos, 2)))
+    if (!copy_call(c, base, pos, (int64_t)npos, 2) || !random_call(ctx, c, fpos, (int64_t)nf, 2) ||
+        !copy_call(c, base, pos, (int64_t)npos, 2))
         return -1;
-    rc_case_copy_input(cc, &c->calls[0]);
 
     /* one vector everywhere: 8 tokens x 2 heads, 1 token x 1 head, 3 x 1 */
     c = new_case(plan, row, PR_BATCH, "batch-independence");
-    rc_case_call *many = c ? rc_case_add_call(c, RC_CALL_APPLY, batch_pos, N_OF(batch_pos), 2) : NULL;
-    rc_case_call *solo = many ? random_call(ctx, c, batch_solo, 1, 1) : NULL;
-    rc_case_call *few = solo ? rc_case_add_call(c, RC_CALL_APPLY, batch_few, N_OF(batch_few), 1) : NULL;
-    if (!few)
+    rc_call_recipe *many = c ? rc_case_add_call(c, RC_CALL_APPLY, batch_pos, N_OF(batch_pos), 2) : NULL;
+    rc_call_recipe *solo = many ? random_call(ctx, c, batch_solo, 1, 1) : NULL;
+    rc_call_recipe *few = solo ? rc_case_add_call(c, RC_CALL_APPLY, batch_few, N_OF(batch_few), 1) : NULL;
+    if (!few || solo != &c->recipe[BATCH_SOLO] || rc_case_fill_with(c, many, broadcast_solo) ||
+        rc_case_fill_with(c, few, broadcast_solo))
         return -1;
-    broadcast_vector(many, solo);
-    broadcast_vector(few, solo);
 
     c = new_case(plan, row, PR_REPEATED, "repeated-positions");
     if (!random_call(ctx, c, rep_pos, N_OF(rep_pos), 2))
@@ -196,11 +193,9 @@ static int plan_row(rc_ctx *ctx, rc_plan *plan, const rc_row *row)
 
     npos = rc_su_dense_powers(16, far, pos, 256);
     c = new_case(plan, row, PR_INPLACE, "in-place");
-    if (!random_call(ctx, c, pos, (int64_t)npos, 2) ||
-        !(cc = rc_case_add_call(c, RC_CALL_APPLY, pos, (int64_t)npos, 2)))
+    if (!(cc = copy_call(c, random_call(ctx, c, pos, (int64_t)npos, 2), pos, (int64_t)npos, 2)))
         return -1;
-    rc_case_copy_input(cc, &c->calls[0]);
-    cc->call.in_place = 1;
+    cc->in_place = 1;
     return 0;
 }
 

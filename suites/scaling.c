@@ -51,13 +51,12 @@ static rc_case *add_case(rc_plan *plan, const target *t, int variant, const char
 }
 
 /* APPLY at pos with seq_len set on this call only; the input is random. */
-static rc_case_call *apply_at(rc_ctx *ctx, rc_case *c, const int64_t *pos, size_t n, int64_t seq_len)
+static rc_call_recipe *apply_at(rc_ctx *ctx, rc_case *c, const int64_t *pos, size_t n, int64_t seq_len)
 {
-    rc_case_call *cc = c ? rc_case_add_call(c, RC_CALL_APPLY, pos, (int64_t)n, 1) : NULL;
-    if (!cc)
+    rc_call_recipe *cc = c ? rc_case_add_call(c, RC_CALL_APPLY, pos, (int64_t)n, 1) : NULL;
+    if (!cc || rc_case_fill_random(c, cc, ctx->opts->seed))
         return NULL;
-    cc->params.seq_len = seq_len;
-    rc_case_fill_random(c, cc, ctx->opts->seed);
+    rc_call_set_seq_len(cc, seq_len);
     return cc;
 }
 

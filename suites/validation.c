@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 extern const rc_suite_def rc_suite_validation;
@@ -34,23 +35,25 @@ static int plan(rc_ctx *ctx, rc_plan *plan)
         return 0;
     const rc_row *row = &ctx->rows[0];
     static const int64_t pos[2] = { 1, 7 };
-    for (int v = 0; v < V_COUNT; v++) {
-        rc_config cfg = row->cfg;
-        rc_config_rebind(&cfg);
-        rc_case *c = rc_plan_add(plan, &rc_suite_validation, &cfg, row->dtype, "%s/%s", row->label, what[v]);
-        if (!c)
-            return -1;
-        /* the buffers are sized for the valid geometry: a candidate that
-         * believes rotary_dim > head_dim writes into the guard pages */
-        rc_case_call *cc = rc_case_add_call(c, RC_CALL_APPLY, pos, 2, 1);
-        if (!cc)
-            return -1;
-        rc_case_fill_random(c, cc, ctx->opts->seed);
-        make_invalid(&c->cfg, v);
-        cc->params = c->cfg.params;
-        c->variant = v;
+    rc_config *cfg = malloc(sizeof *cfg);
+    if (!cfg)
+        return -1;
+    int rc = 0;
+    for (int v = 0; v < V_COUNT && rc == 0; v++) {
+        *cfg = row->cfg;
+        rc_config_rebind(cfg);
+        make_invalid(cfg, v);
+        rc_case *c = rc_plan_add(plan, &rc_suite_validation, cfg, row->dtype, "%s/%s", row->label, what[v]);
+        /* the buffers are sized for the head_dim, which stays valid: a
+         * candidate that believes rotary_dim > head_dim writes into the
+         * guard pages */
+        rc_call_recipe *cc = c ? rc_case_add_call(c, RC_CALL_APPLY, pos, 2, 1) : NULL;
+        rc = cc ? rc_case_fill_random(c, cc, ctx->opts->seed) : -1;
+        if (c)
+            c->variant = v;
     }
-    return 0;
+    free(cfg);
+    return rc;
 }
 
 static void verify(rc_ctx *ctx, rc_case *c, rc_case_result *res)

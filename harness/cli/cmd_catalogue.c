@@ -148,8 +148,8 @@ static int cmd_markdown(const char *path, int check)
 /* ---- self-test -------------------------------------------------------------- */
 
 /* Cases [start, end) on the candidate of st's sandbox, executed and judged
- * by the run's own pipeline (the plan keeps its inputs for the next
- * candidate); the results go to r. */
+ * by the run's own pipeline (each case made from its recipe again for
+ * every candidate); the results go to r. */
 static void run_cases(rc_ctx *ctx, rc_plan *plan, size_t start, size_t end, rc_exec_state *st,
                       rc_results *r)
 {
@@ -237,14 +237,17 @@ static void check_mutant(rc_ctx *ctx, rc_plan *plan, const rc_cat_entry *e, st_s
     rc_limits lim;
     rc_limits_default(&lim);
     lim.cpu_s = ctx->opts->timeout;
-    rc_exec_state st = {rc_sandbox_open(&ctx->cand, &lim), NULL, 0, 0, 0, 1};
+    rc_exec_state st = {rc_sandbox_open(&ctx->cand, &lim), NULL, 0, 0, 0, RC_EXEC_KEEP_FAILED_BYTES};
     long ci = st.sb ? first_fail(ctx, plan, e, &st, &res, &where_ok) : -1;
     rc_sandbox_close(st.sb);
     char diag[200] = "no diagnosis";
     int diag_ok = 0;
     if (ci >= 0) {
         rc_diag_match d[4];
-        int n = rc_diagnose_differential(ctx, plan->cases[ci], d, 4);
+        /* the FAIL kept its outputs; its inputs are made again */
+        rc_case *c = plan->cases[ci];
+        int n = rc_case_remake_inputs(c) == 0 ? rc_diagnose_differential(ctx, c, d, 4) : -1;
+        rc_case_release(c);
         for (int i = 0; i < n; i++)
             diag_ok |= strcmp(d[i].entry->cls, e->cls) == 0;
         if (n > 0)
@@ -354,7 +357,7 @@ int rc_catalogue_selftest(int level, const char *only, FILE *out)
     rc_limits lim;
     rc_limits_default(&lim);
     lim.cpu_s = o.timeout;
-    rc_exec_state st = {rc_sandbox_open(&ctx.cand, &lim), NULL, 0, 0, 0, 1};
+    rc_exec_state st = {rc_sandbox_open(&ctx.cand, &lim), NULL, 0, 0, 0, RC_EXEC_KEEP_FAILED_BYTES};
     rc_results refr;
     memset(&refr, 0, sizeof refr);
     if (!bad && st.sb)

@@ -37,8 +37,9 @@ static char *case_meta(const rc_case *c, size_t i)
     for (int k = 0; k < c->n_calls; k++) {
         cJSON *cj = cJSON_CreateObject();
         char name[48];
-        cJSON_AddItemToObject(cj, "params", rc_params_to_json(&c->calls[k].params));
-        cJSON_AddBoolToObject(cj, "in_place", c->calls[k].call.in_place);
+        rc_rope_params p = rc_case_call_params(c, k);
+        cJSON_AddItemToObject(cj, "params", rc_params_to_json(&p));
+        cJSON_AddBoolToObject(cj, "in_place", c->recipe[k].in_place);
         static const char *const what[] = { "x", "positions", "y" };
         for (int w = 0; w < 3; w++) {
             rc_caseset_tensor(i, k, what[w], name, sizeof name);
@@ -51,12 +52,13 @@ static char *case_meta(const rc_case *c, size_t i)
     return s;
 }
 
-static int add_case(rc_st_writer *w, const rc_case *c, size_t i, size_t *bytes)
+/* Case i made and added to w: its buffers stay until the file is written. */
+static int add_case(rc_st_writer *w, rc_case *c, size_t i, size_t *bytes)
 {
     char key[16], name[48];
     char *meta = case_meta(c, i);
     rc_caseset_key(i, key, sizeof key);
-    int rc = meta && rc_st_set_meta(w, key, meta) == 0 ? 0 : -1;
+    int rc = meta && rc_st_set_meta(w, key, meta) == 0 && rc_case_make(c) == 0 ? 0 : -1;
     free(meta);
     for (int k = 0; k < c->n_calls && rc == 0; k++) {
         const rc_case_call *cc = &c->calls[k];

@@ -43,7 +43,9 @@ static int replan(rc_caseset *cs, const rc_st_file *cases, const char *path, cha
         return snprintf(err, n, "%s: %s cases, this rope-conform plans %zu: regenerate it with this version's gen",
                         path, count, cs->plan.n), -1;
     for (size_t i = 0; i < cs->plan.n; i++) {
-        const rc_case *c = cs->plan.cases[i];
+        rc_case *c = cs->plan.cases[i];
+        if (rc_case_make(c) != 0)
+            return snprintf(err, n, "out of memory"), -1;
         for (int k = 0; k < c->n_calls; k++) {
             char name[48];
             rc_st_tensor x, p;
@@ -53,10 +55,14 @@ static int replan(rc_caseset *cs, const rc_st_file *cases, const char *path, cha
             rc_caseset_tensor(i, k, "positions", name, sizeof name);
             ok = ok && rc_st_find(cases, name, &p) && p.bytes == (size_t)c->calls[k].in.n_tokens * 8 &&
                  memcmp(p.data, c->calls[k].positions, p.bytes) == 0;
-            if (!ok)
-                return snprintf(err, n, "%s: the inputs of case %zu (%s) differ from this rope-conform's: regenerate it "
-                                "with this version's gen", path, i, c->name), -1;
+            if (!ok) {
+                snprintf(err, n, "%s: the inputs of case %zu (%s) differ from this rope-conform's: regenerate it "
+                         "with this version's gen", path, i, c->name);
+                rc_case_release(c);
+                return -1;
+            }
         }
+        rc_case_release(c);
     }
     return 0;
 }
@@ -98,6 +104,12 @@ static size_t judge_all(rc_caseset *cs, const rc_st_file *outs, rc_results *resu
         const char *mark = rc_st_meta(outs, key);
         int unsupported = mark && strcmp(mark, "unsupported") == 0;
         declined += unsupported;
+        rc_case_result *res = rc_results_add(results);
+        if (!res || rc_case_make(c) != 0) {
+            if (res)
+                rc_judge_case(&cs->ctx, c, res, 1);   /* not executed: an internal FAIL */
+            continue;
+        }
         for (int k = 0; k < c->n_calls; k++) {
             if (!unsupported) {
                 fill_call(outs, c, i, k, &c->calls[k]);
@@ -108,9 +120,7 @@ static size_t judge_all(rc_caseset *cs, const rc_st_file *outs, rc_results *resu
             snprintf(c->calls[k].res.message, sizeof c->calls[k].res.message, "declared unsupported in the outputs file");
         }
         c->executed = 1;
-        rc_case_result *res = rc_results_add(results);
-        if (res)
-            rc_judge_case(&cs->ctx, c, res, 1);
+        rc_judge_case(&cs->ctx, c, res, 1);
         rc_case_release(c);
     }
     return declined;

@@ -1,5 +1,6 @@
 /* Execute and judge planned cases (execute.h).  Calls go to the candidate
- * in batches bounded by count and bytes; the suites that check candidate
+ * in batches bounded by count and bytes; each case is made from its recipe
+ * when it joins a batch and freed once judged.  The suites that check candidate
  * state start from fresh state (one fini and init per suite), every other
  * case shares the worker's state, so a candidate with an expensive init
  * pays it a few times per worker, never per case. */
@@ -15,13 +16,16 @@
 #define RC_BATCH_MAX_CALLS 256
 #define RC_BATCH_MAX_BYTES ((size_t)64 << 20)
 
-static size_t call_bytes(const rc_case_call *cc)
+/* What a call's buffers weigh in a batch (cos/sin counted as float64),
+ * from its recipe: a case is made only once it is in a batch. */
+static size_t call_bytes(const rc_case *c, const rc_call_recipe *r)
 {
-    if (cc->call.kind == RC_CALL_COS_SIN)
-        return 2 * (size_t)cc->call.n_positions * (size_t)(cc->params.rotary_dim / 2) * 8;
-    if (cc->call.kind == RC_CALL_SUPPORTS)
+    const rc_rope_params *p = &c->cfg->params;
+    if (r->kind == RC_CALL_COS_SIN)
+        return 2 * (size_t)r->n_positions * (size_t)(p->rotary_dim / 2) * 8;
+    if (r->kind == RC_CALL_SUPPORTS)
         return 0;
-    return 2 * rc_tensor_span(&cc->in) * rc_dtype_size(cc->in.dtype);
+    return 2 * (size_t)(r->n_tokens * r->n_heads * p->head_dim) * rc_dtype_size(c->dtype);
 }
 
 /* A suite that checks candidate state starts from fresh state (fini, then
@@ -37,7 +41,8 @@ static int suite_group(const rc_suite_def *s)
     return -1;
 }
 
-/* Gather the calls of cases [i, end) into one batch; returns the end. */
+/* Make the cases [i, end) that fit one batch and gather their calls;
+ * returns the end, or (size_t)-1 when memory ran out. */
 static size_t gather(rc_plan *plan, size_t i, size_t end, rc_call *calls, rc_case_call **owner,
                      size_t *n)
 {
@@ -47,9 +52,11 @@ static size_t gather(rc_plan *plan, size_t i, size_t end, rc_call *calls, rc_cas
         rc_case *c = plan->cases[i];
         size_t cb = 0;
         for (int k = 0; k < c->n_calls; k++)
-            cb += call_bytes(&c->calls[k]);
+            cb += call_bytes(c, &c->recipe[k]);
         if (*n > 0 && (*n + (size_t)c->n_calls > RC_BATCH_MAX_CALLS || bytes + cb > RC_BATCH_MAX_BYTES))
             break;
+        if (rc_case_make(c) != 0)
+            return (size_t)-1;
         for (int k = 0; k < c->n_calls; k++) {
             calls[*n] = c->calls[k].call;
             calls[*n].group = suite_group(c->suite);
@@ -60,37 +67,64 @@ static size_t gather(rc_plan *plan, size_t i, size_t end, rc_call *calls, rc_cas
     return i;
 }
 
+/* A judged case gives its buffers back; a FAIL keeps its call results and,
+ * within the budget, the candidate's outputs for the diagnosis (its inputs
+ * are remade from the recipe when needed). */
+static void done_with(rc_case *c, const rc_case_result *res, rc_exec_state *st)
+{
+    if (res->status == RC_STATUS_FAIL)
+        rc_case_keep_failed(c, &st->keep_budget);
+    else
+        rc_case_release(c);
+}
+
+static void release_from(rc_plan *plan, size_t i, size_t end)
+{
+    for (; i < end; i++)
+        rc_case_release(plan->cases[i]);
+}
+
+/* Judge the cases [i, next) whose calls just ran; -1 out of memory. */
+static int judge_batch(rc_ctx *ctx, rc_plan *plan, size_t i, size_t next, rc_exec_state *st,
+                       rc_results *results)
+{
+    for (; i < next; i++) {
+        rc_case *c = plan->cases[i];
+        rc_case_result *res = rc_results_add(results);
+        if (!res)
+            return -1;
+        c->executed = 1;
+        rc_judge_case(ctx, c, res, st->diagnose);
+        done_with(c, res, st);
+        st->done++;
+        st->failed += res->status == RC_STATUS_FAIL;
+        if (st->progress)
+            rc_progress_update(st->progress, st->done, st->failed, c->suite->name);
+    }
+    return 0;
+}
+
 int rc_execute_cases(rc_ctx *ctx, rc_plan *plan, size_t start, size_t end, rc_exec_state *st,
                      rc_results *results, char *err, size_t errlen)
 {
     static _Thread_local rc_call calls[RC_BATCH_MAX_CALLS];
     static _Thread_local rc_call_result out[RC_BATCH_MAX_CALLS];
     static _Thread_local rc_case_call *owner[RC_BATCH_MAX_CALLS];
-    size_t i = start;
-    while (i < end) {
+    for (size_t i = start; i < end;) {
         size_t n, next = gather(plan, i, end, calls, owner, &n);
-        if (rc_sandbox_exec(st->sb, calls, n, out) != 0) {
-            snprintf(err, errlen, "the sandbox could not run the candidate (fork or pipe failed)");
+        const char *why = next == (size_t)-1 ? "out of memory"
+                        : rc_sandbox_exec(st->sb, calls, n, out) != 0
+                            ? "the sandbox could not run the candidate (fork or pipe failed)" : NULL;
+        for (size_t k = 0; !why && k < n; k++)
+            owner[k]->res = out[k];
+        if (!why && judge_batch(ctx, plan, i, next, st, results) != 0)
+            why = "out of memory";
+        if (why) {
+            release_from(plan, i, end);
+            snprintf(err, errlen, "%s", why);
             return -1;
         }
-        for (size_t k = 0; k < n; k++)
-            owner[k]->res = out[k];
-        for (; i < next; i++) {
-            rc_case *c = plan->cases[i];
-            rc_case_result *res = rc_results_add(results);
-            if (!res) {
-                snprintf(err, errlen, "out of memory");
-                return -1;
-            }
-            c->executed = 1;
-            rc_judge_case(ctx, c, res, st->diagnose);
-            if (!st->keep_inputs)
-                rc_case_release(c);
-            st->done++;
-            st->failed += res->status == RC_STATUS_FAIL;
-            if (st->progress)
-                rc_progress_update(st->progress, st->done, st->failed, c->suite->name);
-        }
+        i = next;
     }
     return 0;
 }

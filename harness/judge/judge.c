@@ -48,7 +48,7 @@ void rc_judge_case(rc_ctx *ctx, rc_case *c, rc_case_result *res, int diagnose)
     res->ordinal = c->ordinal;
     snprintf(res->suite, sizeof res->suite, "%s", c->suite->name);
     snprintf(res->name, sizeof res->name, "%s", c->name);
-    res->params = c->cfg.params;
+    res->params = c->cfg->params;
     res->params.short_factor = res->params.long_factor = NULL;
     res->dtype = c->dtype;
     if (!c->executed) {

@@ -15,10 +15,11 @@
 static int carried(const rc_case *c)
 {
     char why[128];
-    for (int k = 0; k < c->n_calls; k++)
-        if (c->calls[k].call.kind != RC_CALL_APPLY ||
-            rc_params_validate(&c->calls[k].params, why, sizeof why) != 0)
+    for (int k = 0; k < c->n_calls; k++) {
+        rc_rope_params p = rc_case_call_params(c, k);
+        if (c->recipe[k].kind != RC_CALL_APPLY || rc_params_validate(&p, why, sizeof why) != 0)
             return 0;
+    }
     return c->n_calls > 0;
 }
 
@@ -45,8 +46,7 @@ int rc_caseset_plan(rc_caseset *cs, char *err, size_t errlen)
         if (carried(c)) {
             cs->plan.cases[kept++] = c;
         } else {
-            rc_case_release(c);
-            free(c);
+            rc_case_free(c);
             cs->n_left_out++;
         }
     }

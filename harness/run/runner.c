@@ -217,7 +217,7 @@ static int execute(rc_ctx *ctx, rc_plan *plan, rc_sandbox **pool, rc_results *re
         ctx->sb = NULL;
         rc = rc_jobs_run(ctx, plan, o->jobs, &o->limits, pool, 1, &pg, results, err, sizeof err);
     } else {
-        rc_exec_state st = {ctx->sb, &pg, 0, 0, 1, 0};
+        rc_exec_state st = {ctx->sb, &pg, 0, 0, 1, RC_EXEC_KEEP_FAILED_BYTES};
         rc = st.sb ? rc_execute_cases(ctx, plan, 0, plan->n, &st, results, err, sizeof err) : -1;
         if (!st.sb)
             snprintf(err, sizeof err, "out of memory");
