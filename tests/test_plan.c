@@ -51,10 +51,14 @@ static void fill_ramp(const rc_case *c, rc_case_call *cc)
         rc_store(cc->in.data, RC_F64, i, (double)i + 0.5 + first);
 }
 
-/* Call 0 random, call 1 a copy of it with seq_len 77, call 2 the ramp. */
-static rc_case *three_calls(rc_plan *plan, const rc_config *cfg, uint64_t seed)
+/* A fresh plan with one case of head_dim hd: call 0 random, call 1 a copy
+ * of it with seq_len 77, call 2 the ramp. */
+static rc_case *three_calls(rc_plan *plan, int hd, uint64_t seed)
 {
-    rc_case *c = rc_plan_add(plan, NULL, cfg, RC_F64, "row/case-%d", 3);
+    rc_config cfg;   /* the plan keeps its own copy */
+    default_config(&cfg, hd);
+    memset(plan, 0, sizeof *plan);
+    rc_case *c = rc_plan_add(plan, NULL, &cfg, RC_F64, "row/case-%d", 3);
     ck_assert_ptr_nonnull(c);
     rc_call_recipe *a = rc_case_add_call(c, RC_CALL_APPLY, pos_a, 4, 2);
     rc_call_recipe *b = rc_case_add_call(c, RC_CALL_APPLY, pos_b, 4, 2);
@@ -69,11 +73,8 @@ static rc_case *three_calls(rc_plan *plan, const rc_config *cfg, uint64_t seed)
 
 START_TEST(made_inputs_follow_the_recipe)
 {
-    rc_config cfg;
-    default_config(&cfg, 8);
     rc_plan plan;
-    memset(&plan, 0, sizeof plan);
-    rc_case *c = three_calls(&plan, &cfg, 42);
+    rc_case *c = three_calls(&plan, 8, 42);
     ck_assert_ptr_null(c->calls);   /* planned: no buffers */
     ck_assert_int_eq(rc_case_make(c), 0);
     const rc_case_call *k0 = &c->calls[0], *k1 = &c->calls[1], *k2 = &c->calls[2];
@@ -99,11 +100,8 @@ END_TEST
  * inputs come back bit for bit, as they do when the case is made again. */
 START_TEST(failed_case_keeps_outputs_and_remakes_inputs)
 {
-    rc_config cfg;
-    default_config(&cfg, 16);
     rc_plan plan;
-    memset(&plan, 0, sizeof plan);
-    rc_case *c = three_calls(&plan, &cfg, 9);
+    rc_case *c = three_calls(&plan, 16, 9);
     ck_assert_int_eq(rc_case_make(c), 0);
     size_t bytes = rc_tensor_span(&c->calls[0].in) * 8;
     unsigned char *snap[3];
