@@ -112,7 +112,8 @@ static int plan(rc_ctx *ctx, rc_plan *plan)
         c->variant = ACC_POWERS;
 
         c = rc_plan_add(plan, &rc_suite_accuracy, &row->cfg, row->dtype, "%s/special-values", row->label);
-        if (!c || !(cc = rc_case_add_call(c, RC_CALL_APPLY, sp_pos, 5, 2)) || rc_case_fill_with(c, cc, fill_special))
+        if (!c || !(cc = rc_case_add_call(c, RC_CALL_APPLY, sp_pos, 5, 2)) ||
+            rc_case_fill_with(c, cc, fill_special))
             return -1;
         c->variant = ACC_SPECIAL;
 
@@ -126,7 +127,8 @@ static int plan(rc_ctx *ctx, rc_plan *plan)
                             "%s/every-16-bit-input-at-%d", row->label, EXHAUSTIVE_POSITION);
             cc = c ? rc_case_add_call(c, RC_CALL_APPLY, same, 65536, 1) : NULL;
             free(same);
-            if (!cc || rc_case_fill_random(c, cc, ctx->opts->seed) || rc_case_fill_with(c, cc, fill_every_pattern))
+            if (!cc || rc_case_fill_random(c, cc, ctx->opts->seed) ||
+                rc_case_fill_with(c, cc, fill_every_pattern))
                 return -1;
             c->variant = ACC_EXHAUSTIVE;
         }

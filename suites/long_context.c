@@ -72,12 +72,14 @@ static size_t add_neighbourhood(int64_t *p, size_t n, int64_t c, int64_t hi)
 /* An engine that serves positions up to pos[n-1] has seq_len >= that:
  * seq_len-dependent types (LongRoPE's long factors, dynamic NTK's base) are
  * judged that way past L, never with the short-context frequencies. */
-static void engine_seq_len(rc_case_call *cc, const int64_t *pos, size_t n)
+static void engine_seq_len(const rc_case *c, rc_call_recipe *cc, const int64_t *pos, size_t n)
 {
-    const rc_rope_type_info *ti = rc_rope_type_info_of(cc->params.type);
-    if (ti && ti->seq_len_dependent && n > 0 && pos[n - 1] + 1 > cc->params.original_max_position &&
-        pos[n - 1] + 1 > cc->params.seq_len)
-        cc->params.seq_len = pos[n - 1] + 1;
+    const rc_rope_params *p = &c->cfg->params;
+    const rc_rope_type_info *ti = rc_rope_type_info_of(p->type);
+    int64_t seq_len = cc->has_seq_len ? cc->seq_len : p->seq_len;
+    if (ti && ti->seq_len_dependent && n > 0 && pos[n - 1] + 1 > p->original_max_position &&
+        pos[n - 1] + 1 > seq_len)
+        rc_call_set_seq_len(cc, pos[n - 1] + 1);
 }
 
 static int plan(rc_ctx *ctx, rc_plan *plan)
@@ -115,7 +117,7 @@ static int plan(rc_ctx *ctx, rc_plan *plan)
         rc_call_recipe *cc = c ? rc_case_add_call(c, RC_CALL_APPLY, pos, (int64_t)n, 1) : NULL;
         if (!cc || rc_case_fill_random(c, cc, ctx->opts->seed))
             goto oom;
-        engine_seq_len(cc, pos, n);
+        engine_seq_len(c, cc, pos, n);
         c->variant = LC_WITHIN;
         c->arg = known ? max : 0;
 
@@ -132,7 +134,7 @@ static int plan(rc_ctx *ctx, rc_plan *plan)
         if (!c || !(cc = rc_case_add_call(c, RC_CALL_APPLY, pos, (int64_t)n, 1)) ||
             rc_case_fill_random(c, cc, ctx->opts->seed))
             goto oom;
-        engine_seq_len(cc, pos, n);
+        engine_seq_len(c, cc, pos, n);
         c->variant = LC_BEYOND;
     }
     free(pos);
@@ -152,7 +154,7 @@ oom:
  * the first position and the share of the context affected. */
 static void precision_warning(rc_ctx *ctx, rc_case *c, int64_t max, rc_case_result *res)
 {
-    const rc_dtype act = c->cfg.has_dtype ? c->cfg.dtype : c->dtype;
+    const rc_dtype act = c->cfg->has_dtype ? c->cfg->dtype : c->dtype;
     int prec = rc_dtype_precision(act);
     const rc_profile_row *row = rc_profile_find(ctx->opts->profile, c->dtype);
     if (row && row->compute_bits < prec)

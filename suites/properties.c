@@ -164,7 +164,8 @@ static int plan_row(rc_ctx *ctx, rc_plan *plan, const rc_row *row)
 
     if (row->cfg.params.rotary_dim < row->cfg.params.head_dim) {
         c = new_case(plan, row, PR_PASSTHROUGH, "pass-through-bits");
-        if (!(cc = random_call(ctx, c, pt_pos, N_OF(pt_pos), 2)) || rc_case_fill_with(c, cc, fill_pass_through))
+        if (!(cc = random_call(ctx, c, pt_pos, N_OF(pt_pos), 2)) ||
+            rc_case_fill_with(c, cc, fill_pass_through))
             return -1;
     }
 

@@ -84,7 +84,8 @@ START_TEST(made_inputs_follow_the_recipe)
         double want = expected_random(42, "row/case-3", 0, i);
         ck_assert_msg(rc_load(k0->in.data, RC_F64, i) == want, "element %zu", i);
         ck_assert(rc_load(k1->in.data, RC_F64, i) == want);
-        ck_assert(rc_load(k2->in.data, RC_F64, i) == (double)i + 0.5 + expected_random(42, "row/case-3", 0, 0));
+        double ramp = (double)i + 0.5 + expected_random(42, "row/case-3", 0, 0);
+        ck_assert(rc_load(k2->in.data, RC_F64, i) == ramp);
     }
     ck_assert_int_eq(k0->params.seq_len, 0);
     ck_assert_int_eq(k1->params.seq_len, 77);

@@ -56,18 +56,21 @@ void rc_plan_free(rc_plan *plan)
     memset(plan, 0, sizeof *plan);
 }
 
-static rc_call_recipe *next_call(rc_case *c, rc_call_kind kind, const int64_t *positions, int64_t n)
+/* A call passing n_positions positions (the plan keeps the one copy of
+ * them) for n_tokens tokens of n_heads heads. */
+static rc_call_recipe *next_call(rc_case *c, rc_call_kind kind, const int64_t *positions,
+                                 int64_t n_positions, int64_t n_tokens, int64_t n_heads)
 {
     if (c->n_calls >= RC_CASE_MAX_CALLS)
         return NULL;
     rc_call_recipe *cc = &c->recipe[c->n_calls];
     memset(cc, 0, sizeof *cc);
-    if (!(cc->positions = rc_plan_store_positions(c->store, positions, n)))
+    if (!(cc->positions = rc_plan_store_positions(c->store, positions, n_positions)))
         return NULL;
     cc->kind = kind;
-    cc->n_positions = n;
-    cc->n_tokens = n;
-    cc->n_heads = 1;
+    cc->n_positions = n_positions;
+    cc->n_tokens = n_tokens;
+    cc->n_heads = n_heads;
     c->n_calls++;
     return cc;
 }
@@ -75,15 +78,12 @@ static rc_call_recipe *next_call(rc_case *c, rc_call_kind kind, const int64_t *p
 rc_call_recipe *rc_case_add_call(rc_case *c, rc_call_kind kind, const int64_t *positions,
                                  int64_t n_tokens, int64_t n_heads)
 {
-    rc_call_recipe *cc = next_call(c, kind, positions, n_tokens);
-    if (cc)
-        cc->n_heads = n_heads;
-    return cc;
+    return next_call(c, kind, positions, n_tokens, n_tokens, n_heads);
 }
 
 rc_call_recipe *rc_case_add_cos_sin(rc_case *c, const int64_t *positions, int64_t n)
 {
-    return next_call(c, RC_CALL_COS_SIN, positions, n);
+    return next_call(c, RC_CALL_COS_SIN, positions, n, n, 1);
 }
 
 void rc_call_set_seq_len(rc_call_recipe *cc, int64_t seq_len)
