@@ -1,6 +1,6 @@
 /* Planning cases as recipes (plan.h): a suite's calls and fill steps are
  * recorded, with configurations and positions shared through the plan's
- * store; harness/plan_make.c makes the buffers when the case runs. */
+ * store; plan_make.c makes the buffers when the case runs. */
 #include "plan.h"
 #include "plan_store.h"
 

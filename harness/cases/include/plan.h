@@ -114,7 +114,7 @@ int rc_case_copy_input(rc_case *c, const rc_call_recipe *to, const rc_call_recip
 /* The suite's own filler. */
 int rc_case_fill_with(rc_case *c, const rc_call_recipe *cc, rc_fill_fn fn);
 
-/* ---- execution (harness/plan_make.c) -------------------------------------- */
+/* ---- execution (plan_make.c) ---------------------------------------------- */
 
 /* The params call k runs with: the configuration's, with its seq_len. */
 rc_rope_params rc_case_call_params(const rc_case *c, int k);
