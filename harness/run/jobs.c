@@ -95,7 +95,8 @@ static _Noreturn void job_main(rc_ctx *ctx, rc_plan *plan, int k, int jobs, cons
     rc_results res;
     memset(&res, 0, sizeof res);
     res.info = *info;
-    rc_exec_state st = {job_sandbox(ctx, warm, k, jobs, lim), NULL, 0, 0, diagnose, RC_EXEC_KEEP_FAILED_BYTES};
+    rc_exec_state st = {job_sandbox(ctx, warm, k, jobs, lim), NULL, 0, 0, diagnose,
+                        RC_EXEC_KEEP_FAILED_BYTES};
     char err[256];
     int rc = st.sb ? 0 : -1;
     size_t at = 0;
