@@ -33,12 +33,18 @@ static void raise_to(float *slot, double v)
         *slot = f;
 }
 
-void rc_plot_add(rc_metrics *m, int bucket, int k, const rc_pair_error *pe)
+int rc_plot_band(const rc_metrics *m, int k)
 {
-    if (m->pair_count <= 0 || k < 0 || k >= m->pair_count || bucket < 0 || bucket >= RC_N_BUCKETS)
-        return;
+    if (m->pair_count <= 0 || k < 0 || k >= m->pair_count)
+        return -1;
     /* rc_pair_band, with the band count rc_plot_begin stored */
-    int band = (int)((unsigned)k * (unsigned)m->n_bands / (unsigned)m->pair_count);
+    return (int)((unsigned)k * (unsigned)m->n_bands / (unsigned)m->pair_count);
+}
+
+void rc_plot_add_band(rc_metrics *m, int bucket, int band, const rc_pair_error *pe)
+{
+    if (band < 0 || band >= m->n_bands || bucket < 0 || bucket >= RC_N_BUCKETS)
+        return;
     raise_to(&m->band_max[band], pe->ratio);
     if (m->heat)
         raise_to(&m->heat[band * RC_N_BUCKETS + bucket], pe->ratio);
@@ -50,4 +56,9 @@ void rc_plot_add(rc_metrics *m, int bucket, int k, const rc_pair_error *pe)
         raise_to(&m->bucket_angle[bucket], pe->angle_ratio);
     if (pe->mag_bound > 0)
         raise_to(&m->bucket_mag[bucket], pe->mag_ratio);
+}
+
+void rc_plot_add(rc_metrics *m, int bucket, int k, const rc_pair_error *pe)
+{
+    rc_plot_add_band(m, bucket, rc_plot_band(m, k), pe);
 }

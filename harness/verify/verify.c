@@ -88,7 +88,11 @@ int64_t rc_verify_against_golden(rc_ctx *ctx, rc_case *c, int ci, int sign, rc_c
     rc_errmodel em;
     rc_errmodel_init(&em, row, p, rc_golden_magnitude(g), c->dtype);
     double coef[RC_MAX_PAIRS];
+    const int prec = rc_dtype_precision(c->dtype), emin = rc_dtype_emin(c->dtype);
+    int band[RC_MAX_PAIRS];
     rc_errmodel_cache(&em, coef, p->rotary_dim / 2 < RC_MAX_PAIRS ? p->rotary_dim / 2 : RC_MAX_PAIRS);
+    for (int k = 0; k < p->rotary_dim / 2 && k < RC_MAX_PAIRS; k++)
+        band[k] = rc_plot_band(m, k);
 
     /* the exact golden (53 bits) and the correctly rounded one */
     rc_tensor gx = cc->in, gr = cc->in;
@@ -110,6 +114,10 @@ int64_t rc_verify_against_golden(rc_ctx *ctx, rc_case *c, int ci, int sign, rc_c
     int64_t passthrough_bad = -1, pt_token = 0, pt_head = 0;
     double worst_ratio = -1.0, sum_radial = 0.0;
     rc_pair_error worst_pe = { 0 };
+    /* where the worst pair is; its bits are formatted once, at the end */
+    int64_t w_pos = 0, w_t = 0, w_h = 0;
+    int w_k = -1;
+    size_t w_e0 = 0, w_e1 = 0;
     int r2 = p->rotary_dim / 2;
     for (int64_t t = 0; t < cc->in.n_tokens; t++) {
         int64_t pos = cc->positions[t];
@@ -126,7 +134,7 @@ int64_t rc_verify_against_golden(rc_ctx *ctx, rc_case *c, int ci, int sign, rc_c
                 double phi = (double)pos * rc_golden_inv_freq(g, k);
                 rc_pair_error pe;
                 rc_pair_error_eval(&em, k, phi, x, ge, gq, y, &pe);
-                rc_plot_add(m, bucket, k, &pe);
+                rc_plot_add_band(m, bucket, k < RC_MAX_PAIRS ? band[k] : rc_plot_band(m, k), &pe);
                 m->n_pairs++;
                 if (!pe.nonfinite) {
                     if (fabs(pe.angle) > m->max_angle_err) m->max_angle_err = fabs(pe.angle);
@@ -135,7 +143,7 @@ int64_t rc_verify_against_golden(rc_ctx *ctx, rc_case *c, int ci, int sign, rc_c
                     if (pe.norm > m->bucket_max[bucket]) m->bucket_max[bucket] = pe.norm;
                     sum_radial += pe.mag;
                     for (int j = 0; j < 2; j++) {
-                        double u = rc_ulp_error(y[j], ge[j], c->dtype);
+                        double u = rc_ulp_error_finite(y[j], ge[j], c->dtype, prec, emin);
                         if (u > m->max_ulp) m->max_ulp = u;
                     }
                 }
@@ -147,7 +155,7 @@ int64_t rc_verify_against_golden(rc_ctx *ctx, rc_case *c, int ci, int sign, rc_c
                 if (pe.ratio > worst_ratio) {
                     worst_ratio = pe.ratio;
                     worst_pe = pe;
-                    record_worst(m, &cc->in, &gr, &cc->out, pos, t, h, k, e0, e1);
+                    w_pos = pos, w_t = t, w_h = h, w_k = k, w_e0 = e0, w_e1 = e1;
                 }
             }
             for (int64_t ch = p->rotary_dim; ch < p->head_dim && passthrough_bad < 0; ch++) {
@@ -161,6 +169,8 @@ int64_t rc_verify_against_golden(rc_ctx *ctx, rc_case *c, int ci, int sign, rc_c
             }
         }
     }
+    if (w_k >= 0)
+        record_worst(m, &cc->in, &gr, &cc->out, w_pos, w_t, w_h, w_k, w_e0, w_e1);
     m->max_err = worst_ratio < 0 ? 0 : worst_ratio;
     m->mean_radial = m->n_pairs ? sum_radial / (double)m->n_pairs : 0.0;
     free(gx.data);

@@ -30,6 +30,21 @@ const char *rc_format_bits(const void *data, rc_dtype t, size_t i, char *buf, si
  * subnormal-aware), and |actual - exact| in units of that ulp. */
 double rc_ulp(double v, rc_dtype t);
 double rc_ulp_error(double actual, double exact, rc_dtype t);
+/* rc_ulp_error of two finite values, inline: p and emin are
+ * rc_dtype_precision(t) and rc_dtype_emin(t), taken once by a caller that
+ * judges many elements.  The same value to the bit. */
+static inline double rc_ulp_error_finite(double actual, double exact, rc_dtype t, int p, int emin)
+{
+    uint64_t b;
+    memcpy(&b, &exact, 8);
+    const int e = (int)((b >> 52) & 0x7ff) - 1023, q = e - p + 1;
+    if (e < emin || q < -1000 || q > 1000) /* zero, subnormal, extreme */
+        return rc_ulp_error(actual, exact, t);
+    const uint64_t ib = (uint64_t)(1023 - q) << 52; /* 1 / 2^q, exactly */
+    double inv;
+    memcpy(&inv, &ib, 8);
+    return fabs(actual * inv - exact * inv);
+}
 /* ", 1.5 ulp" for a message, or "" where a ulp count says nothing (the
  * error is far from the rounding: 1024 ulp or more, or not a number). */
 const char *rc_ulp_note(double ulp, char *buf, size_t n);
