@@ -5,10 +5,12 @@
 #  2. a candidate whose init sleeps 2 s against the same candidate without
 #     the sleep, level 1: the time ratio (target under 3);
 #  3. peak RSS of `--level 3 --list` and of a level-3 bf16 accuracy run.
-# Prints figures; asserts nothing.  Usage: bench/sandbox.sh [build-dir (build)]
+# Prints figures; asserts nothing.
+# Usage: bench/sandbox.sh [build-dir (build)] [sections (123)]
 set -u
 cd "$(dirname "$0")/.."
 B=${1:-build}
+S=${2:-123}
 CLI=$B/rope-conform
 REF=$B/adapters/librope_reference.so
 T=$B/tests/adapters
@@ -21,6 +23,12 @@ now() { date +%s.%N; }
 
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# run.workers of a JSON report: "started/inits"
+workers() {
+  python3 -c 'import json,sys; w=json.load(open(sys.argv[1]))["run"].get("workers",{}); print("%s/%s" % (w.get("started","?"), w.get("inits","?")))' "$1" 2>/dev/null || echo "?"
+}
+
+if [[ $S == *1* ]]; then
 echo "== 1. four parallel --level 2 --jobs 8 runs of the reference"
 t0=$(now)
 for i in 1 2 3 4; do
@@ -29,18 +37,28 @@ done
 wait
 fails=0
 for i in 1 2 3 4; do
-  v=$(sed -n 's/.*"verdict": *"\([A-Z]*\)".*/\1/p' "$out/par$i.json" | head -1)
+  v=$(sed -n 's/.*"verdict":[[:space:]]*"\([A-Z]*\)".*/\1/p' "$out/par$i.json" | head -1)
   n=$(grep -cE "\"status\":[[:space:]]*\"FAIL\"" "$out/par$i.json")
   echo "run $i: verdict ${v:-none}, $n failing cases"
   fails=$((fails + n))
 done
-printf 'failing cases in all four: %d; wall %.1f s\n' "$fails" "$(echo "$(now) - $t0" | bc)"
+printf 'failing cases in all four: %d; wall %.1f s; load average after: %s\n' "$fails" \
+  "$(echo "$(now) - $t0" | bc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 
+if [[ $S == *2* ]]; then
 echo "== 2. init that sleeps 2 s, level 1 (one run each, same machine state)"
-t0=$(now); "$CLI" -q "$T/plain_rope.so" >/dev/null 2>&1; a=$(echo "$(now) - $t0" | bc)
-t0=$(now); "$CLI" -q "$T/slow_init.so" >/dev/null 2>&1; b=$(echo "$(now) - $t0" | bc)
-printf 'plain: %.2f s; init sleeping 2 s: %.2f s; ratio %.2f (target < 3)\n' "$a" "$b" "$(echo "$b / $a" | bc -l)"
+echo "   (both candidates crash on one validation case: a fresh worker, with its own init, follows)"
+for jobs in default 1; do
+  J=(); [ "$jobs" = default ] || J=(--jobs "$jobs")
+  t0=$(now); "$CLI" -q "${J[@]}" --json "$out/plain.json" "$T/plain_rope.so" >/dev/null 2>&1; a=$(echo "$(now) - $t0" | bc)
+  t0=$(now); "$CLI" -q "${J[@]}" --json "$out/slow.json" "$T/slow_init.so" >/dev/null 2>&1; b=$(echo "$(now) - $t0" | bc)
+  printf -- '--jobs %s: plain %.2f s (workers/inits %s); init sleeping 2 s %.2f s (%s); ratio %.2f (target < 3)\n' \
+    "$jobs" "$a" "$(workers "$out/plain.json")" "$b" "$(workers "$out/slow.json")" "$(echo "$b / $a" | bc -l)"
+done
+fi
 
+[[ $S == *3* ]] || exit 0
 echo "== 3. level 3 peak RSS"
 /usr/bin/time -f 'level 3 --list: %M KB peak RSS, %e s' "$CLI" --level 3 --list "$REF" >/dev/null 2>"$out/l3list" ; tail -1 "$out/l3list"
 /usr/bin/time -f 'level 3 --dtype bf16 --suite accuracy: %M KB peak RSS, %e s' \
