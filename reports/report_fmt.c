@@ -103,7 +103,7 @@ int rc_report_pairing_parse(const char *s, rc_pairing *out)
     return 0;
 }
 
-/* the rope-type table's names (harness/rope_type.h) */
+/* the rope-type table's names (harness/config/include/rope_type.h) */
 const char *rc_report_rope_type_name(rc_rope_type t)
 {
     return rc_rope_type_info_of(t) ? rc_rope_type_name(t) : "unknown";

@@ -6,7 +6,7 @@
 set -euo pipefail
 # python3-dev, python3-numpy, python3-torch: the Python adapter and its tests
 # (adapters/python, docs/python.md), built against Debian's /usr/bin/python3.
-# libseccomp-dev, libcap-ng-dev: the sandbox's containment (harness/sandbox_contain.c).
+# libseccomp-dev, libcap-ng-dev: the sandbox's containment (harness/sandbox/sandbox_contain.c).
 pkgs=(build-essential cmake pkg-config check libmpfr-dev libgmp-dev libcjson-dev
       libseccomp-dev libcap-ng-dev python3-dev python3-numpy python3-torch)
 if [ "${1:-}" = --ci ]; then

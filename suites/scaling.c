@@ -6,7 +6,7 @@
  *
  * A check runs on the rows of its rope type (at most two at level 1); when
  * no row has that type it runs on the primary row's geometry with the
- * canonical params of the type (its row of harness/rope_types.def), and its
+ * canonical params of the type (its row of harness/config/rope_types.def), and its
  * case names say "synthetic": with --config they are neighbours of the
  * model, not the model.  The sandbox asks
  * supports() before every call, so a candidate that declines those params

@@ -1,4 +1,4 @@
-/* The manual page (harness/man.c): every command of the table and its own
+/* The manual page (harness/cli/man.c): every command of the table and its own
  * --help text, troff-escaped so no help line is read as a request. */
 /* nftw is XSI (testutil.h) */
 #define _XOPEN_SOURCE 700

@@ -1,4 +1,4 @@
-/* harness/paths.c: the lib and data directories from the environment, from
+/* harness/base/paths.c: the lib and data directories from the environment, from
  * an installed layout around a copy of this executable, and from a build
  * tree (no installed layout next to the executable). */
 /* nftw is XSI (testutil.h) */

@@ -1,4 +1,4 @@
-/* harness/safetensors.c: the bytes the writer lays down, checked by hand
+/* harness/base/safetensors.c: the bytes the writer lays down, checked by hand
  * (header length, JSON, alignment, data), the reader on them, and one-line
  * errors for files that are not safetensors or lie about their data. */
 #define _XOPEN_SOURCE 700

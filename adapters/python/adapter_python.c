@@ -26,7 +26,7 @@ static int fail(int code, const char *msg)
     return code;
 }
 
-/* One dict entry per kind of field in harness/params_fields.def. */
+/* One dict entry per kind of field in harness/config/include/params_fields.def. */
 static void put(PyObject *d, const char *key, PyObject *v)
 {
     if (v) {
@@ -45,7 +45,7 @@ static PyObject *v_PAIRING(const rc_rope_params *p, rc_pairing v)
 }
 static PyObject *v_TYPE(const rc_rope_params *p, rc_rope_type v)
 {
-    /* the params-JSON names (harness/rope_type_*.c), by enum value */
+    /* the params-JSON names (harness/config/rope_type_*.c), by enum value */
     static const char *const names[RC_ROPE_TYPE_COUNT] = { "default", "linear", "dynamic",
                                                            "yarn", "longrope", "llama3" };
     (void)p;

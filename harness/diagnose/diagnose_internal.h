@@ -51,7 +51,7 @@ int rc_diag_differential(rc_ctx *ctx, const rc_case *c, const call_ref *cr, cons
                          size_t n_entries, rc_diag_match *out, size_t cap);
 
 /* Fill d (class, confidence, evidence) from the symptoms of case c alone
- * (harness/symptom.c): no candidate call, a bounded amount of work. */
+ * (harness/diagnose/symptom.c): no candidate call, a bounded amount of work. */
 void rc_diag_symptoms(const rc_case *c, const call_ref *cr, rc_case_diag *d);
 
 #endif

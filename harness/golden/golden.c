@@ -1,4 +1,4 @@
-/* The golden engine's public face (harness/golden.h): building an engine
+/* The golden engine's public face (harness/golden/include/golden.h): building an engine
  * for one configuration, and walking tensors pair by pair through the
  * Ziv kernel in golden_pair.c. */
 #include <fenv.h>

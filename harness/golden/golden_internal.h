@@ -1,6 +1,6 @@
-/* Internals of the golden engine shared by harness/golden*.c and by the
+/* Internals of the golden engine shared by harness/golden/golden*.c and by the
  * unit tests that check the engine's pieces against independent facts.
- * Not part of the public harness interface (harness/golden.h). */
+ * Not part of the public harness interface (harness/golden/include/golden.h). */
 #ifndef RC_GOLDEN_INTERNAL_H
 #define RC_GOLDEN_INTERNAL_H
 

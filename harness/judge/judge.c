@@ -57,7 +57,7 @@ void rc_judge_case(rc_ctx *ctx, rc_case *c, rc_case_result *res, int diagnose)
     } else {
         forbid_declining_rows(ctx, c);
         c->suite->verify(ctx, c, res);
-        /* name the known bug a FAIL most likely is (harness/diagnose.c) */
+        /* name the known bug a FAIL most likely is (harness/diagnose/diagnose.c) */
         if (res->status == RC_STATUS_FAIL && diagnose)
             rc_diagnose_case(ctx, c, res);
     }

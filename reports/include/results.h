@@ -62,7 +62,7 @@ typedef struct rc_metrics {
 } rc_metrics;
 
 /* What diagnosis concluded about one FAIL case from that case alone
- * (harness/symptom.c): a bug class, how sure, the evidence in numbers, and
+ * (harness/diagnose/symptom.c): a bug class, how sure, the evidence in numbers, and
  * the catalogue entry that reproduces the outputs, if one does. */
 typedef enum rc_confidence {
     RC_CONF_NONE = 0,   /* unexplained                                      */

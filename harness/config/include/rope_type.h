@@ -23,7 +23,7 @@ typedef enum rc_switch_kind {
     RC_SWITCH_FACTOR_ONE  /* factor 1 must be the default RoPE exactly     */
 } rc_switch_kind;
 
-/* Lint hazards the type carries (harness/lint.c reports them). */
+/* Lint hazards the type carries (harness/conventions/lint.c reports them). */
 enum {
     RC_HAZARD_FACTOR_ONE = 1, /* factor 1 is a no-op: a typo or a stale block */
     RC_HAZARD_EXTENDS_L = 2   /* extends past L: a context <= L never shows it */

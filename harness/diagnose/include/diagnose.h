@@ -6,7 +6,7 @@
  * magnitude; the per-pair frequency the candidate turns at; pass-through
  * channels; hypotheses such as the other pairing, a shifted position or a
  * constant magnitude factor) give a bug class with evidence in numbers and
- * a confidence (harness/symptom.c); the catalogue mutants of that class
+ * a confidence (harness/diagnose/symptom.c); the catalogue mutants of that class
  * then run the case's own calls, and one that reproduces the outputs is
  * named.  The run-level Diagnosis block is a pure function of the case
  * results (rc_diagnose_summarize), so `merge` recomputes it.
@@ -71,7 +71,7 @@ typedef struct rc_diag_match {
  * count (<= cap), or -1 when the sandbox or memory failed. */
 int rc_diagnose_differential(rc_ctx *ctx, const rc_case *c, rc_diag_match *out, size_t cap);
 
-/* The catalogue's self-test (harness/cmd_catalogue.c): the reference must
+/* The catalogue's self-test (harness/cli/cmd_catalogue.c): the reference must
  * pass the level's suites, and every must-catch mutant must FAIL in the
  * suite and case its row names, with a diagnosis naming its class.  only:
  * one entry id, or NULL for all.  Prints one line per mutant and the wall

@@ -1,6 +1,6 @@
 /* Judging executed cases and concluding a run: shared by `run` (outputs
- * from the candidate, harness/execute.c) and `verify` (outputs from a file,
- * harness/cmd_verify.c), so both judge with the same suites, error model,
+ * from the candidate, harness/execute/execute.c) and `verify` (outputs from a file,
+ * harness/cli/cmd_verify.c), so both judge with the same suites, error model,
  * diagnosis, reports and exit codes. */
 #ifndef RC_JUDGE_H
 #define RC_JUDGE_H

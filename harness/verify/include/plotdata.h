@@ -1,6 +1,6 @@
 /* The plot data of a golden comparison (error against position, angle
  * against magnitude, the pair x position heat map: rc_metrics), filled
- * pair by pair by the comparators (harness/verify.c, suites/cos_sin.c). */
+ * pair by pair by the comparators (harness/verify/verify.c, suites/cos_sin.c). */
 #ifndef RC_PLOTDATA_H
 #define RC_PLOTDATA_H
 
