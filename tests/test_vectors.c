@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cmd_golden.h"
 #include "config.h"
 #include "dtype.h"
 #include "vectors.h"

@@ -2,6 +2,7 @@
  * for a configuration, positions and inputs, as JSON whose floats are
  * strings "BITS %a": exact for programs, readable for people. */
 #include "cli.h"
+#include "cmd_golden.h"
 #include "escape.h"
 #include "dtype.h"
 #include "golden.h"

@@ -1,8 +1,8 @@
 /* Frozen golden vectors: the file format (docs/vectors.md), the generator
  * that writes vectors/ from the golden engine, the byte-for-byte verifier,
  * and the checker that judges a candidate on the frozen values without
- * MPFR.  Also the `golden` command's JSON writer, which shares the value
- * spelling. */
+ * MPFR; the value spelling the `golden` command's JSON writer shares
+ * (cmd_golden.h). */
 #ifndef RC_VECTORS_H
 #define RC_VECTORS_H
 
@@ -88,25 +88,5 @@ int rc_vec_verify(const char *dir, FILE *out, char *err, size_t errlen);
  * error (bad dir, file, profile, candidate) with err set. */
 int rc_vec_check(const char *dir, const char *candidate, const char *profile, double timeout,
                  FILE *out, char *err, size_t errlen);
-
-/* ---- cmd_golden.c: the golden command's engine ------------------------- */
-
-typedef struct rc_golden_req {
-    const rc_config *cfg;
-    rc_dtype dtype;
-    const int64_t *positions;
-    size_t n_positions;
-    int heads;
-    const char *input_path;    /* NULL: seeded random inputs               */
-    uint64_t seed;
-    int cos_sin, angles;
-} rc_golden_req;
-
-/* Comma-separated integers and ranges A-B ("0,1,100-110,-5--3") into a
- * malloc'd array.  0 ok, -1 with a one-line message. */
-int rc_positions_parse(const char *list, int64_t **out, size_t *n, char *err, size_t errlen);
-/* The golden JSON document for req on f.  0 ok, -1 with a one-line
- * message (bad input file, invalid params, out of memory). */
-int rc_golden_emit(FILE *f, const rc_golden_req *req, char *err, size_t errlen);
 
 #endif
