@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "diagnose.h"
 
 START_TEST(markdown_is_current)

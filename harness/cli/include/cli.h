@@ -54,4 +54,14 @@ int rc_cli_check_files(const struct rc_run_opts *o);
 /* --color auto|always|never -> 0/1 (auto: stdout is a terminal). */
 int rc_cli_parse_color(const char *s, int *out);
 
+/* The catalogue's self-test (cmd_catalogue.c): the reference must
+ * pass the level's suites, and every must-catch mutant must FAIL in the
+ * suite and case its row names, with a diagnosis naming its class.  only:
+ * one entry id, or NULL for all.  Prints one line per mutant and the wall
+ * time to out; returns 0 iff all of that holds. */
+int rc_catalogue_selftest(int level, const char *only, FILE *out);
+
+/* docs/catalogue.md from the table, to f. */
+void rc_catalogue_markdown(FILE *f);
+
 #endif

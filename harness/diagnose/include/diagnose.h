@@ -71,14 +71,4 @@ typedef struct rc_diag_match {
  * count (<= cap), or -1 when the sandbox or memory failed. */
 int rc_diagnose_differential(rc_ctx *ctx, const rc_case *c, rc_diag_match *out, size_t cap);
 
-/* The catalogue's self-test (harness/cli/cmd_catalogue.c): the reference must
- * pass the level's suites, and every must-catch mutant must FAIL in the
- * suite and case its row names, with a diagnosis naming its class.  only:
- * one entry id, or NULL for all.  Prints one line per mutant and the wall
- * time to out; returns 0 iff all of that holds. */
-int rc_catalogue_selftest(int level, const char *only, FILE *out);
-
-/* docs/catalogue.md from the table, to f. */
-void rc_catalogue_markdown(FILE *f);
-
 #endif
