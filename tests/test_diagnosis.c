@@ -76,7 +76,7 @@ static size_t sample = 1;   /* RC_TEST_SAMPLE */
  * side); the number of lines it printed and its exit code. */
 static void run(const char *so, const char *json, int *lines, int *code)
 {
-    char cmd[2048];
+    char cmd[sizeof ROPE + 4096 + 600 + 64];   /* the quoted paths: at most 4096 and 600 bytes */
     snprintf(cmd, sizeof cmd, "'%s' --jobs 1 --level 1 --json '%s' '%s' 2>&1", ROPE, json, so);
     FILE *p = popen(cmd, "r");
     ck_assert_ptr_nonnull(p);
