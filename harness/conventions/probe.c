@@ -1,6 +1,7 @@
 /* Probing a candidate: sandboxed apply calls on one head, the pairing map
  * from one-hot inputs and the choice of params to probe at. */
 #include "probe.h"
+#include "default_params.h"
 #include "dtype.h"
 #include "sandbox.h"
 #include "variants.h"

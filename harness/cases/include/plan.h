@@ -96,9 +96,13 @@ void rc_case_free(rc_case *c);
 
 /* Add an APPLY/BACKWARD call on a contiguous [n_tokens][n_heads][head_dim]
  * tensor at the given positions (the plan keeps one copy of each distinct
- * set); the input is zero unless a fill step writes it. */
+ * set); the input is zero unless a fill step writes it.  With M-RoPE params
+ * every axis gets these positions (n_positions = axes * n_tokens); _axes
+ * takes them per axis, [axis][token]. */
 rc_call_recipe *rc_case_add_call(rc_case *c, rc_call_kind kind, const int64_t *positions,
                                  int64_t n_tokens, int64_t n_heads);
+rc_call_recipe *rc_case_add_call_axes(rc_case *c, rc_call_kind kind, const int64_t *positions,
+                                      int64_t n_tokens, int64_t n_heads);
 /* Add a COS_SIN call for n positions. */
 rc_call_recipe *rc_case_add_cos_sin(rc_case *c, const int64_t *positions, int64_t n);
 /* This call runs with seq_len in place of the configuration's. */

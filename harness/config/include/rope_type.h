@@ -51,6 +51,8 @@ typedef struct rc_rope_type_info {
     const char *diag_class;        /* catalogue class of the type's bugs, or NULL */
     const char *const *required;   /* params JSON keys the type needs, or NULL */
     int factor_arrays;             /* uses short_factor/long_factor (rotary_dim/2 each) */
+    int uses_freq_pairs;           /* uses freq_pairs (ABI 1.1) */
+    int abi_minor;                 /* the ABI minor an adapter needs to be offered it */
     int seq_len_dependent;         /* frequencies depend on seq_len */
     unsigned hazards;              /* RC_HAZARD_* */
     rc_switch_kind switch_kind;
