@@ -62,6 +62,8 @@ static void print_text(const char *path, const rc_identify_result *r)
     print_finding("type", &r->f_type);
     print_finding("magnitude", &r->f_magnitude);
     print_finding("precision", &r->f_precision);
+    if (r->f_mrope.text[0])
+        print_finding("M-RoPE", &r->f_mrope);
     if (r->sweep) {
         const rc_rope_params *p = &r->ident.params;
         printf("\n  identified: %s", rc_rope_type_name(p->type));
@@ -163,6 +165,8 @@ static int write_json(const char *file, const char *path, const rc_identify_resu
         cJSON_AddItemToObject(fs, "rope_type", finding_json(&r->f_type));
         cJSON_AddItemToObject(fs, "magnitude", finding_json(&r->f_magnitude));
         cJSON_AddItemToObject(fs, "precision", finding_json(&r->f_precision));
+        if (r->f_mrope.text[0])
+            cJSON_AddItemToObject(fs, "mrope", finding_json(&r->f_mrope));
         cJSON_AddNumberToObject(doc, "base_fit", r->base_fit);
         cJSON_AddNumberToObject(doc, "magnitude", r->m);
         cJSON_AddNumberToObject(doc, "angle_k", r->k_eff);

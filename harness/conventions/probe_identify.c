@@ -278,6 +278,8 @@ int rc_identify(const rc_candidate *c, const rc_config *declared, int dtype, dou
     rc_fit_params(res);
     judge_params(res);
     judge_precision(res);
+    if (dp->n_axes > 1 && res->layout != RC_LAYOUT_OTHER)
+        return rc_probe_mrope(&pr, res, err, errlen);
     return 0;
 }
 
