@@ -13,6 +13,7 @@
 #include "config.h"
 #include "dtype.h"
 #include "loader.h"
+#include "probe.h"
 #include "rope_mrope.h"
 #include "run.h"
 #include "variants.h"
@@ -341,6 +342,37 @@ START_TEST(test_reference_mrope_suite)
 }
 END_TEST
 
+/* identify recovers the sections and layout from the outputs, and names
+ * a candidate whose layout is not the declared one. */
+START_TEST(test_identify)
+{
+    static rc_identify_result res;
+    static const char *const cands[2] = { REFERENCE, RC_DEFAULT_ADAPTER_DIR "/catalogue/libmrope-layout-swapped.so" };
+    rc_candidate c;
+    ck_assert_msg(rc_candidate_load(cands[_i], &c, err, sizeof err) == 0, "%s", err);
+    rc_variant_params(&cfg, RC_ROPE_DEFAULT, RC_HALF_SPLIT, 128, 128, 1e6);
+    cfg.params.n_axes = 3;
+    cfg.params.mrope_section[0] = 16;
+    cfg.params.mrope_section[1] = cfg.params.mrope_section[2] = 24;
+    ck_assert_msg(rc_identify(&c, &cfg, RC_F32, 20.0, &res, err, sizeof err) == 0, "%s", err);
+    const rc_rope_params *ip = &res.ident.params;
+    ck_assert_int_eq(ip->n_axes, 3);
+    if (_i == 0) {
+        ck_assert_int_eq(ip->mrope_layout, RC_MROPE_SECTIONED);
+        ck_assert_int_eq(ip->mrope_section[0], 16);
+        ck_assert_int_eq(ip->mrope_section[1], 24);
+        ck_assert_int_eq(res.n_mismatch, 0);
+    } else { /* the interleaved map of 64 pairs: 22 T, 21 H, 21 W */
+        ck_assert_int_eq(ip->mrope_layout, RC_MROPE_INTERLEAVED);
+        ck_assert_int_eq(ip->mrope_section[0], 22);
+        ck_assert_int_eq(res.n_mismatch, 1);
+        ck_assert_ptr_nonnull(strstr(res.mismatch[0], "M-RoPE: declares sectioned 16/24/24"));
+    }
+    rc_identify_free(&res);
+    rc_candidate_unload(&c);
+}
+END_TEST
+
 /* ---- proportional ------------------------------------------------------- */
 
 /* Pairs past freq_pairs have frequency 0 and pass through; the fast path
@@ -389,6 +421,7 @@ static Suite *suite(void)
     tcase_set_timeout(a, 600);
     tcase_add_test(a, test_abi10_adapter);
     tcase_add_loop_test(a, test_reference_mrope_suite, 0, 2);
+    tcase_add_loop_test(a, test_identify, 0, 2);
     suite_add_tcase(s, a);
     return s;
 }

@@ -39,6 +39,15 @@ int rc_mrope_axis(const rc_rope_params *p, int k)
     return 0;
 }
 
+rc_rope_params rc_mrope_flat(const rc_rope_params *p)
+{
+    rc_rope_params q = *p;
+    q.n_axes = 0;
+    memset(q.mrope_section, 0, sizeof q.mrope_section);
+    q.mrope_layout = RC_MROPE_SECTIONED;
+    return q;
+}
+
 const char *rc_mrope_layout_name(rc_mrope_layout l)
 {
     return (unsigned)l < 2 ? layout_names[l] : "?";

@@ -1,6 +1,7 @@
 /* identify: probe, fit, then judge the angle precision against the golden
  * of what was identified and list where behaviour and declaration differ. */
 #include "probe.h"
+#include "rope_mrope.h"
 #include "dtype.h"
 #include "golden.h"
 #include "variants.h"
@@ -164,7 +165,8 @@ static void judge_precision(rc_identify_result *res)
     res->ulp_lost_at = -1;
     res->k_eff = 0;
     char e[256];
-    rc_golden *g = rc_golden_new(&res->ident.params, e, sizeof e);
+    const rc_rope_params flat = rc_mrope_flat(&res->ident.params); /* the sweep's equal axes */
+    rc_golden *g = rc_golden_new(&flat, e, sizeof e);
     if (!g || res->ident.params.rotary_dim != 2 * np) {
         snprintf(f->text, sizeof f->text, "angle precision not measured");
         snprintf(f->evidence, sizeof f->evidence, "no golden for the identified params: %s",

@@ -24,6 +24,10 @@ static inline int64_t rc_mrope_position(const rc_rope_params *p, const int64_t *
     return positions[(int64_t)rc_mrope_axis(p, k) * n_tokens + t];
 }
 
+/* p with one position per token: M-RoPE with equal axes is exactly that
+ * (the probes, which give every axis the same positions, use it). */
+rc_rope_params rc_mrope_flat(const rc_rope_params *p);
+
 const char *rc_mrope_layout_name(rc_mrope_layout l); /* "sectioned" "interleaved" */
 int rc_mrope_layout_parse(const char *s, rc_mrope_layout *out);
 
