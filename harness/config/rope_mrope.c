@@ -168,6 +168,24 @@ int rc_mrope_from_hf(const rc_hf_block *b, rc_config *out, const rcj_ctx *ctx)
     return 0;
 }
 
+/* [axis][token]: a text token (0, 0, 0), then t, h, w apart */
+static const int64_t vec_pos[3 * 6] = { 0, 1, 5, 9, 100, 4097,
+                                        0, 3, 1, 2, 50, 3000,
+                                        0, 2, 4, 1, 77, 65535 };
+
+int rc_mrope_vector_extra(rc_config *v, int i, rc_vec_extra *out)
+{
+    static const char *const names[2] = { "mrope-sectioned", "mrope-interleaved" };
+    static const char *const notes[2] = {
+        "M-RoPE sectioned (Qwen2-VL), sections 8/12/12 pairs; positions [t, h, w] per token",
+        "M-RoPE interleaved (Qwen3-VL), sections 8/12/12 pairs; positions [t, h, w] per token" };
+    if (i > 1)
+        return 0;
+    rc_mrope_canonical(&v->params, (rc_mrope_layout)i);
+    *out = (rc_vec_extra){ names[i], vec_pos, 6, notes[i] };
+    return 1;
+}
+
 void rc_mrope_canonical(rc_rope_params *p, rc_mrope_layout layout)
 {
     const int np = p->rotary_dim / 2;

@@ -3,6 +3,7 @@
  * engine, no MPFR. */
 #include "vectors.h"
 #include "default_params.h"
+#include "rope_mrope.h"
 #include "dtype.h"
 #include "errmodel.h"
 #include "loader.h"
@@ -222,7 +223,7 @@ int rc_vec_check(const char *dir, const char *candidate, const char *profile, do
         calls[j].params = &c->cfg.params;
         calls[j].dtype = f->dtype;
         calls[j].positions = c->positions;
-        calls[j].n_positions = c->n_tokens;
+        calls[j].n_positions = rc_mrope_axes(&c->cfg.params) * c->n_tokens;
         calls[j].in = &jobs[j].in;
         calls[j].out = &jobs[j].out;
         calls[j].group = (int)j;

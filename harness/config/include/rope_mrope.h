@@ -45,6 +45,11 @@ int rc_mrope_from_hf(const struct rc_hf_block *b, rc_config *out, const struct r
  * rewrites to the default type). */
 int rc_mrope_hf_type(const char *type_str);
 
+/* Frozen-vector case i (0 = none left) of M-RoPE on v (head_dim 64, plain
+ * params): the layout's canonical sections and t, h, w all different. */
+struct rc_vec_extra;
+int rc_mrope_vector_extra(rc_config *v, int i, struct rc_vec_extra *out);
+
 /* Canonical M-RoPE params on a geometry (sections in Qwen2-VL's
  * proportions 1/4, 3/8, 3/8 of the pairs). */
 void rc_mrope_canonical(rc_rope_params *p, rc_mrope_layout layout);
