@@ -23,7 +23,7 @@
 
 #define FIX(name) RC_FIXTURE_DIR "/" name
 #define ADAPTER(name) RC_TEST_ADAPTER_DIR "/" name ".so"
-#define REFERENCE RC_DEFAULT_ADAPTER_DIR "/librope_reference.so"
+#define REFERENCE RC_BUILD_DIR "/adapters/librope_reference.so"
 
 static rc_config cfg;
 static char err[512];
@@ -347,7 +347,7 @@ END_TEST
 START_TEST(test_identify)
 {
     static rc_identify_result res;
-    static const char *const cands[2] = { REFERENCE, RC_DEFAULT_ADAPTER_DIR "/catalogue/libmrope-layout-swapped.so" };
+    static const char *const cands[2] = { REFERENCE, RC_BUILD_DIR "/adapters/catalogue/libmrope-layout-swapped.so" };
     rc_candidate c;
     ck_assert_msg(rc_candidate_load(cands[_i], &c, err, sizeof err) == 0, "%s", err);
     rc_variant_params(&cfg, RC_ROPE_DEFAULT, RC_HALF_SPLIT, 128, 128, 1e6);
