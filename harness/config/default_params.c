@@ -7,7 +7,10 @@
 
 int rc_adapter_abi_minor(const rc_adapter *table)
 {
-    return table->params_size >= sizeof(rc_rope_params) ? RC_ABI_MINOR : 0;
+    /* a 1.0 table ends before params_size: never read past struct_size */
+    size_t end = offsetof(rc_adapter, params_size) + sizeof table->params_size;
+    return table->struct_size >= end && table->params_size >= sizeof(rc_rope_params)
+               ? RC_ABI_MINOR : 0;
 }
 
 int rc_params_abi_minor(const rc_rope_params *p)
@@ -19,7 +22,7 @@ int rc_params_abi_minor(const rc_rope_params *p)
 
 int rc_candidate_abi_minor(const rc_candidate *c)
 {
-    return rc_adapter_abi_minor(&c->table);
+    return c->abi_minor; /* read from the table by the worker (loader.c) */
 }
 
 int rc_candidate_offers(const rc_candidate *c, const rc_rope_params *p)

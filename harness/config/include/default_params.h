@@ -13,8 +13,10 @@
  * 0 ok; -1 with a message (rotary_dim too large for the factor arrays). */
 int rc_default_params_config(const rc_adapter *table, rc_config *out, char *err, size_t errlen);
 
-/* The ABI minor the adapter was built for: 0 when params_size is 0 or
- * smaller than this harness's rc_rope_params. */
+/* The ABI minor the adapter was built for: 0 when its struct_size ends
+ * before params_size, or params_size is 0 or smaller than this harness's
+ * rc_rope_params.  Read in the worker; it reaches the harness as
+ * rc_candidate.abi_minor. */
 int rc_adapter_abi_minor(const rc_adapter *table);
 /* The ABI minor params need: 1 for M-RoPE or a type of the table that
  * says so, else 0. */

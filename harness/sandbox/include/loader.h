@@ -17,6 +17,8 @@ typedef struct rc_candidate {
     char name[256];           /* copied from the table, NUL-terminated   */
     char version[256];
     unsigned abi_version, struct_size;
+    int abi_minor;            /* 0 for an ABI-1.0 table (params_size 0):
+                                 never offered params of a later minor  */
     int has_backward, has_cos_sin;
     int has_defaults;         /* the table's default_params, validated  */
     rc_config defaults;       /* call rc_config_rebind before use       */
