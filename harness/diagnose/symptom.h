@@ -59,6 +59,12 @@ typedef struct rc_symptoms {
     rc_sym_fit *fit;                 /* per pair k, or NULL                 */
 } rc_symptoms;
 
+/* The position pair k of token t is rotated by (M-RoPE: of the pair's axis,
+ * positions laid out [axis][token]; cos/sin calls have one axis), and the
+ * largest position of token t over the axes. */
+int64_t rc_sym_pos(const rc_case_call *cc, int64_t t, int k);
+int64_t rc_sym_token_pos(const rc_case_call *cc, int64_t t);
+
 /* Measure everything above (fit included); -1 out of memory. */
 int rc_sym_measure(const rc_case *c, const call_ref *cr, rc_symptoms *s);
 void rc_sym_free(rc_symptoms *s);
