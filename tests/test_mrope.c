@@ -16,6 +16,7 @@
 #include "probe.h"
 #include "rope_mrope.h"
 #include "run.h"
+#include "sandbox.h"
 #include "variants.h"
 #include "vectors.h"
 /* after run.h: mpfr.h's mpfr_version macro would clash with results.h */
@@ -292,6 +293,27 @@ START_TEST(test_abi10_adapter)
     ck_assert_int_eq(rc_candidate_offers(&c, &cfg.params), 0);
     rc_variant_params(&cfg, RC_ROPE_DEFAULT, RC_HALF_SPLIT, 64, 64, 1e4);
     ck_assert_int_eq(rc_candidate_offers(&c, &cfg.params), 1);
+    /* the sandbox itself never hands them over, whoever asks: its
+     * supports() aborts on 1.1 params, so a call that reached it crashes */
+    rc_config asked[3];
+    rc_call calls[3];
+    rc_call_result res[3];
+    memset(calls, 0, sizeof calls);
+    mrope_params(&asked[0], RC_ROPE_DEFAULT, RC_HALF_SPLIT, RC_MROPE_INTERLEAVED);
+    rc_variant_params(&asked[1], RC_ROPE_PROPORTIONAL, RC_HALF_SPLIT, 64, 64, 1e4);
+    rc_variant_params(&asked[2], RC_ROPE_DEFAULT, RC_HALF_SPLIT, 64, 64, 1e4);
+    for (int i = 0; i < 3; i++) {
+        calls[i].kind = RC_CALL_SUPPORTS;
+        calls[i].params = &asked[i].params;
+        calls[i].dtype = RC_F32;
+    }
+    ck_assert_int_eq(rc_sandbox_run(&c, calls, 3, res, 10.0), 0);
+    for (int i = 0; i < 2; i++) {
+        ck_assert_int_eq(res[i].outcome, RC_OUTCOME_UNSUPPORTED);
+        ck_assert_msg(strstr(res[i].message, "ABI 1.0") && strstr(res[i].message, "ABI 1.1"), "%s",
+                      res[i].message);
+    }
+    ck_assert_int_eq(res[2].outcome, RC_OUTCOME_OK);
     rc_candidate_unload(&c);
     ck_assert_msg(rc_candidate_load(REFERENCE, &c, err, sizeof err) == 0, "%s", err);
     ck_assert_int_eq(rc_candidate_abi_minor(&c), RC_ABI_MINOR);

@@ -4,6 +4,7 @@
  * against the command, the worker's death, the limits it kept.  The worker
  * side is sandbox_worker.c and sandbox_serve.c. */
 #include "sandbox_impl.h"
+#include "default_params.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -606,6 +607,15 @@ int rc_sandbox_exec(rc_sandbox *sb, rc_call *calls, size_t n, rc_call_result *re
         if (!call_valid(call)) {
             errno = EINVAL;
             return -1;
+        }
+        if (!rc_candidate_offers(sb->c, call->params)) {
+            /* the one gate: never params its ABI minor predates (M-RoPE,
+             * proportional); whichever step asked, it is a decline */
+            r->outcome = RC_OUTCOME_UNSUPPORTED;
+            set_phase(r, RC_PH_SUPPORTS);
+            set_msg(r, "supports: not offered: the candidate was built for ABI 1.%d, these params need "
+                    "ABI 1.%d", rc_candidate_abi_minor(sb->c), rc_params_abi_minor(call->params));
+            continue;
         }
         if ((call->kind == RC_CALL_BACKWARD && !sb->c->has_backward) ||
             (call->kind == RC_CALL_COS_SIN && !sb->c->has_cos_sin)) {
