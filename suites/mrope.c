@@ -180,7 +180,7 @@ static void verify(rc_ctx *ctx, rc_case *c, rc_case_result *res)
 }
 
 const rc_suite_def rc_suite_mrope = {
-    .name = "mrope",
+    .name = RC_MROPE_NAME,
     .description = "multimodal RoPE (M-RoPE): distinct t, h, w against the golden, equal axes as 1-D "
                    "RoPE bit for bit, and one axis moved leaving the other axes' pairs unchanged",
     .plan = plan,

@@ -42,13 +42,19 @@ START_TEST(test_rows)
 }
 END_TEST
 
-/* The table's own files: the .def and rope_type_<name>.c. */
+/* The table's own files: the .def and rope_type_<name>.c; M-RoPE, which
+ * combines with every type, has rope_mrope.{c,h}. */
 static int is_table_file(const char *dir, const char *name)
 {
     if (strncmp(dir, "harness/", 8) != 0)
         return 0;
-    return strcmp(name, "rope_types.def") == 0 || strncmp(name, "rope_type_", 10) == 0;
+    return strcmp(name, "rope_types.def") == 0 || strncmp(name, "rope_type_", 10) == 0 ||
+           strcmp(name, "rope_mrope.c") == 0 || strcmp(name, "rope_mrope.h") == 0;
 }
+
+/* M-RoPE's names: HF's type and the layout's own name ("interleaved" is
+ * the pairing's too). */
+static const char *const mrope_words[] = { RC_MROPE_NAME, "sectioned", NULL };
 
 static char *slurp(const char *path)
 {
@@ -141,13 +147,21 @@ START_TEST(test_names_only_in_table)
     }
     for (const char *const *h = historic; *h; h++)
         ck_assert_msg(hits_outside(*h, where, sizeof where) == 0, "\"%s\" in %s", *h, where);
-    ck_assert_int_ge(checked, RC_ROPE_TYPE_COUNT);
+    for (const char *const *w = mrope_words; *w; w++, checked++)
+        ck_assert_msg(hits_outside(*w, where, sizeof where) == 0,
+                      "\"%s\" spelled outside rope_mrope.{c,h}, in %s", *w, where);
+    ck_assert_int_ge(checked, RC_ROPE_TYPE_COUNT + 2);
+    ck_assert_ptr_nonnull(rc_rope_type_info_of(RC_ROPE_PROPORTIONAL));   /* a row, so checked above */
     /* the scan reaches the step folders' include/ (run.h names "strict") */
     ck_assert_int_gt(hits_outside("strict", where, sizeof where), 0);
     /* the scan sees what it should: a name spelled in the table files */
     char *s = slurp(RC_SOURCE_DIR "/harness/config/rope_type_yarn.c");
     ck_assert_ptr_nonnull(s);
     ck_assert_ptr_nonnull(strstr(s, "\"yarn\""));
+    free(s);
+    s = slurp(RC_SOURCE_DIR "/harness/config/include/rope_mrope.h");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_ptr_nonnull(strstr(s, "\"" RC_MROPE_NAME "\""));
     free(s);
 }
 END_TEST

@@ -6,6 +6,7 @@
 #include "dtype.h"
 #include "probe.h"
 #include "report.h"
+#include "rope_mrope.h"
 #include "variants.h"
 
 #include <cjson/cJSON.h>
@@ -166,7 +167,7 @@ static int write_json(const char *file, const char *path, const rc_identify_resu
         cJSON_AddItemToObject(fs, "magnitude", finding_json(&r->f_magnitude));
         cJSON_AddItemToObject(fs, "precision", finding_json(&r->f_precision));
         if (r->f_mrope.text[0])
-            cJSON_AddItemToObject(fs, "mrope", finding_json(&r->f_mrope));
+            cJSON_AddItemToObject(fs, RC_MROPE_NAME, finding_json(&r->f_mrope));
         cJSON_AddNumberToObject(doc, "base_fit", r->base_fit);
         cJSON_AddNumberToObject(doc, "magnitude", r->m);
         cJSON_AddNumberToObject(doc, "angle_k", r->k_eff);

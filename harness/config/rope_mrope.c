@@ -96,7 +96,7 @@ int rc_mrope_validate(const rc_rope_params *p, char *err, size_t n)
 
 int rc_mrope_hf_type(const char *type_str)
 {
-    return type_str && strcmp(type_str, "mrope") == 0;
+    return type_str && strcmp(type_str, RC_MROPE_NAME) == 0;
 }
 
 int rc_mrope_read_hf(const rcj_ctx *ctx, const cJSON *obj, rc_hf_block *b)

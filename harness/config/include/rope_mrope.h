@@ -9,6 +9,10 @@
 #include <stdint.h>
 #include "config.h"
 
+/* M-RoPE's one spelling: HF's rope type, the suite, the diagnosis class,
+ * the identify finding. */
+#define RC_MROPE_NAME "mrope"
+
 struct rc_hf_block;
 struct rcj_ctx;
 struct cJSON;
