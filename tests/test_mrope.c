@@ -427,6 +427,40 @@ START_TEST(test_proportional)
 }
 END_TEST
 
+/* Diagnosis names the M-RoPE bugs: the layout swap as such (either way
+ * round) and 1-D positions, each with the catalogue entry reproducing it. */
+START_TEST(test_diagnosis_names_mrope_bugs)
+{
+    static const struct { const char *so, *evidence, *entry; } bug[2] = {
+        { "libmrope-layout-swapped.so", "M-RoPE layouts swapped", "mrope.layout-swapped" },
+        { "libmrope-positions-1d.so", "the T axis's position", "mrope.positions-1d" },
+    };
+    char so[512], json[] = "/tmp/rc_mrope_diag_XXXXXX";
+    snprintf(so, sizeof so, "%s/adapters/catalogue/%s", RC_BUILD_DIR, bug[_i].so);
+    close(mkstemp(json));
+    ck_assert_int_eq(run(so, NULL, RC_MROPE_NAME, json), 1);
+    cJSON *r = read_json(json);
+    const cJSON *cases = cJSON_GetObjectItem(r, "cases");
+    int failed = 0, named = 0;
+    for (const cJSON *c = cases ? cases->child : NULL; c; c = c->next) {
+        const cJSON *d = cJSON_GetObjectItem(c, "diagnosis");
+        if (!d || !cJSON_IsObject(d))
+            continue;
+        failed++;
+        const char *cls = cJSON_GetStringValue(cJSON_GetObjectItem(d, "class"));
+        const char *ev = cJSON_GetStringValue(cJSON_GetObjectItem(d, "evidence"));
+        const char *entry = cJSON_GetStringValue(cJSON_GetObjectItem(d, "entry"));
+        ck_assert_msg(cls && strcmp(cls, RC_MROPE_NAME) == 0, "%s: class %s", bug[_i].so, cls ? cls : "-");
+        ck_assert_msg(ev && strstr(ev, bug[_i].evidence), "%s: %s", bug[_i].so, ev ? ev : "-");
+        named += entry && strcmp(entry, bug[_i].entry) == 0;
+    }
+    ck_assert_int_ge(failed, 4);
+    ck_assert_int_ge(named, 1);
+    cJSON_Delete(r);
+    unlink(json);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("mrope");
@@ -444,6 +478,7 @@ static Suite *suite(void)
     tcase_add_test(a, test_abi10_adapter);
     tcase_add_loop_test(a, test_reference_mrope_suite, 0, 2);
     tcase_add_loop_test(a, test_identify, 0, 2);
+    tcase_add_loop_test(a, test_diagnosis_names_mrope_bugs, 0, 2);
     suite_add_tcase(s, a);
     return s;
 }

@@ -104,6 +104,19 @@ static void test_head(rc_symptoms *s, const rc_case_call *cc, const call_ref *cr
     }
 }
 
+/* M-RoPE: the position pair k of token t would have under the other
+ * layout, or with 1-D (T axis) positions; -1 when not M-RoPE. */
+static void mrope_alternatives(const rc_case_call *cc, int64_t t, int k, int64_t alt[2])
+{
+    alt[0] = alt[1] = -1;
+    if (cc->call.kind == RC_CALL_COS_SIN || rc_mrope_axes(&cc->params) < 2)
+        return;
+    rc_rope_params q = cc->params;
+    q.mrope_layout = q.mrope_layout == RC_MROPE_SECTIONED ? RC_MROPE_INTERLEAVED : RC_MROPE_SECTIONED;
+    alt[0] = rc_mrope_position(&q, cc->positions, cc->in.n_tokens, t, k);
+    alt[1] = cc->positions[t];
+}
+
 /* One wrong value against each hypothesis. */
 static void test_hypotheses(rc_symptoms *s, const rc_case_call *cc, const call_ref *cr, int64_t t, int64_t h,
                             int k, const double x[2], const double y[2])
@@ -111,7 +124,11 @@ static void test_hypotheses(rc_symptoms *s, const rc_case_call *cc, const call_r
     const double w = rc_golden_inv_freq(cr->g, k), m = rc_golden_magnitude(cr->g);
     const double sign = cc->call.kind == RC_CALL_BACKWARD ? -1.0 : 1.0;
     const int64_t p = rc_sym_pos(cc, t, k), p0 = rc_sym_pos(cc, 0, k);
+    int64_t ma[2];
+    mrope_alternatives(cc, t, k, ma);
     const struct { int h, ok; double pos; } alt[] = {
+        { H_MROPE_LAYOUT, ma[0] >= 0 && ma[0] != p, (double)ma[0] },
+        { H_MROPE_1D, ma[1] >= 0 && ma[1] != p, (double)ma[1] },
         { H_NEGATED, p != 0, -(double)p },
         { H_POS_PLUS1, 1, (double)p + 1 },
         { H_POS_MINUS1, p >= 1, (double)p - 1 },

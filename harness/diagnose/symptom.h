@@ -20,6 +20,8 @@ enum {
     H_POS_INDEX,      /* rotated by the token index t                     */
     H_POS_FIRST,      /* rotated by positions[0] + t                      */
     H_OTHER_HEAD,     /* the input of another head, rotated               */
+    H_MROPE_LAYOUT,   /* M-RoPE: the axes of the other layout             */
+    H_MROPE_1D,       /* M-RoPE: every pair by the T axis (1-D positions) */
     H_COUNT
 };
 
