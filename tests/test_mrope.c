@@ -12,6 +12,7 @@
 #include "default_params.h"
 #include "config.h"
 #include "dtype.h"
+#include "fileio.h"
 #include "loader.h"
 #include "probe.h"
 #include "rope_mrope.h"
@@ -256,13 +257,10 @@ static int run(const char *adapter, const char *config, const char *suite, const
 
 static cJSON *read_json(const char *path)
 {
-    FILE *f = fopen(path, "r");
-    ck_assert_ptr_nonnull(f);
-    static char text[1 << 20];
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    text[n] = '\0';
+    char *text = rc_read_file(path, RC_INPUT_MAX_BYTES, NULL, err, sizeof err);
+    ck_assert_msg(text != NULL, "%s", err);
     cJSON *j = cJSON_Parse(text);
+    free(text);
     ck_assert_ptr_nonnull(j);
     return j;
 }
