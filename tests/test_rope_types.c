@@ -166,6 +166,32 @@ START_TEST(test_names_only_in_table)
 }
 END_TEST
 
+/* identify recognises and reports a type through its row (fit_shape,
+ * magnitude_param, describe): its files name no rope type. */
+START_TEST(test_identify_asks_the_table)
+{
+    static const char *const files[] = { "harness/conventions/probe_fit.c",
+                                         "harness/conventions/probe_identify.c",
+                                         "harness/cli/cmd_identify.c" };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", RC_SOURCE_DIR, files[i]);
+        char *s = slurp(path);
+        ck_assert_ptr_nonnull(s);
+        const char *hit = strstr(s, "RC_ROPE_");
+        ck_assert_msg(hit == NULL, "%s names a rope type: %.40s", files[i], hit ? hit : "");
+        free(s);
+    }
+    /* every shape identify can report is some row's, once */
+    for (int sh = RC_FIT_UNIFORM; sh <= RC_FIT_PER_PAIR; sh++) {
+        rc_rope_type t = rc_rope_type_by_fit((rc_fit_shape)sh);
+        ck_assert_int_eq(rc_rope_type_fit(t), sh);
+        ck_assert_ptr_nonnull(rc_rope_type_info_of(t)->describe);
+    }
+    ck_assert_int_eq(rc_rope_type_by_fit(RC_FIT_NONE), RC_ROPE_DEFAULT);
+}
+END_TEST
+
 /* Canonical params of every type and pairing survive params JSON write
  * then read bit for bit (the X-macro list drives both). */
 static rc_config a, b;
@@ -212,6 +238,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("table");
     tcase_add_test(tc, test_rows);
     tcase_add_test(tc, test_names_only_in_table);
+    tcase_add_test(tc, test_identify_asks_the_table);
     tcase_add_loop_test(tc, test_params_round_trip, 0, 4 * RC_ROPE_TYPE_COUNT);
     suite_add_tcase(s, tc);
     return s;

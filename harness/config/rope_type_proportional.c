@@ -4,6 +4,7 @@
  * pairs pass through (cos 1, sin 0).  Here rotary_dim = head_dim and
  * freq_pairs = rope_angles (ABI 1.1); factor defaults to 1. */
 #include <math.h>
+#include <stdio.h>
 
 #include "rope_type.h"
 #include "config_internal.h"
@@ -59,6 +60,11 @@ static void freq(const rc_rope_params *p, int k, mpfr_ptr w, mpfr_ptr a, mpfr_pt
 
 static const rc_rope_golden_ops golden = { freq, NULL };
 
+static void describe(const rc_rope_params *p, char *buf, size_t n)
+{
+    snprintf(buf, n, " factor %.9g freq_pairs %d", p->factor, (int)p->freq_pairs);
+}
+
 const rc_rope_type_info rc_rope_type_proportional = {
     .type = RC_ROPE_PROPORTIONAL,
     .name = "proportional",
@@ -71,4 +77,5 @@ const rc_rope_type_info rc_rope_type_proportional = {
     .canonical = canonical,
     .vector_params = vector_params,
     .golden = &golden,
+    .describe = describe,
 };

@@ -181,7 +181,8 @@ static int rule_magnitude(const rc_symptoms *s, rc_case_diag *d, double m)
     double mean = s->sum_lmag / (double)s->n_mag;
     double sd = sqrt(fmax(0.0, s->sum_lmag2 / (double)s->n_mag - mean * mean));
     const char *tc = rc_sym_type_class(s->p.type);
-    int scaled_m = s->p.type == RC_ROPE_YARN || s->p.type == RC_ROPE_LONGROPE;
+    const rc_rope_type_info *ti = rc_rope_type_info_of(s->p.type);
+    int scaled_m = ti && ti->magnitude_param;   /* m is the type's parameter */
     if (sd > 0.1 * fabs(mean) + 1e-6)
         return rc_sym_set(d, scaled_m ? tc : "magnitude", RC_CONF_MEDIUM,
                    "angles right but magnitudes off by %.3g%% on average, unevenly (spread %.3g%%)",
