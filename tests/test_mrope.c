@@ -17,6 +17,7 @@
 #include "probe.h"
 #include "rope_mrope.h"
 #include "run.h"
+#include "runner.h"
 #include "sandbox.h"
 #include "variants.h"
 #include "vectors.h"

@@ -20,16 +20,6 @@ int rc_params_abi_minor(const rc_rope_params *p)
     return p->n_axes > 1 && m < 1 ? 1 : m;
 }
 
-int rc_candidate_abi_minor(const rc_candidate *c)
-{
-    return c->abi_minor; /* read from the table by the worker (loader.c) */
-}
-
-int rc_candidate_offers(const rc_candidate *c, const rc_rope_params *p)
-{
-    return rc_params_abi_minor(p) <= rc_candidate_abi_minor(c);
-}
-
 int rc_default_params_config(const rc_adapter *table, rc_config *out, char *err, size_t errlen)
 {
     const rc_rope_params *dp = table->default_params;

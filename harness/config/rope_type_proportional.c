@@ -8,7 +8,7 @@
 
 #include "rope_type.h"
 #include "config_internal.h"
-#include "golden_internal.h"
+#include "rope_formula.h"
 
 static const char *const required[] = { "freq_pairs", NULL };
 

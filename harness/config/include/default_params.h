@@ -6,7 +6,6 @@
 
 #include <stddef.h>
 #include "config.h"
-#include "loader.h"
 
 /* Copy *table->default_params (factor arrays included; from an ABI-1.0
  * adapter only the 1.0 fields) into out, with the harness's struct_size.
@@ -21,8 +20,5 @@ int rc_adapter_abi_minor(const rc_adapter *table);
 /* The ABI minor params need: 1 for M-RoPE or a type of the table that
  * says so, else 0. */
 int rc_params_abi_minor(const rc_rope_params *p);
-/* The same for a loaded candidate, and whether it may be given p. */
-int rc_candidate_abi_minor(const rc_candidate *c);
-int rc_candidate_offers(const rc_candidate *c, const rc_rope_params *p);
 
 #endif
