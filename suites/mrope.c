@@ -91,26 +91,21 @@ static int plan_target(rc_ctx *ctx, rc_plan *plan, const target *t)
         if (!c)
             return -1;
         c->variant = v;
-        rc_case_call *a = v == MR_EQUAL ? rc_case_add_call(c, RC_CALL_APPLY, pos, N_TOK, 2)
-                                         : rc_case_add_call_axes(c, RC_CALL_APPLY, pos, N_TOK, 2);
-        if (!a)
+        rc_call_recipe *a = v == MR_EQUAL ? rc_case_add_call(c, RC_CALL_APPLY, pos, N_TOK, 2)
+                                           : rc_case_add_call_axes(c, RC_CALL_APPLY, pos, N_TOK, 2);
+        if (!a || rc_case_fill_random(c, a, ctx->opts->seed) != 0)
             return -1;
-        rc_case_fill_random(c, a, ctx->opts->seed);
         if (v == MR_DISTINCT)
             continue;
-        rc_case_call *b = rc_case_add_call_axes(c, RC_CALL_APPLY, pos, N_TOK, 2);
-        if (!b)
+        /* equal axes: the same positions as plain 1-D RoPE; else one axis moved */
+        int64_t moved[RC_MROPE_MAX_AXES * N_TOK];
+        memcpy(moved, pos, sizeof moved);
+        for (int i = 0; v != MR_EQUAL && i < N_TOK; i++)
+            moved[(v - MR_SHIFT_T) * N_TOK + i] += SHIFT;
+        rc_call_recipe *b = v == MR_EQUAL ? rc_case_add_call_flat(c, RC_CALL_APPLY, pos, N_TOK, 2)
+                                           : rc_case_add_call_axes(c, RC_CALL_APPLY, moved, N_TOK, 2);
+        if (!b || rc_case_copy_input(c, b, a) != 0)
             return -1;
-        rc_case_copy_input(b, a);
-        if (v == MR_EQUAL) { /* the same positions as plain 1-D RoPE */
-            b->params.n_axes = 0;
-            memset(b->params.mrope_section, 0, sizeof b->params.mrope_section);
-            b->params.mrope_layout = RC_MROPE_SECTIONED;
-            b->call.n_positions = N_TOK;
-        } else {
-            for (int i = 0; i < N_TOK; i++)
-                b->positions[(v - MR_SHIFT_T) * N_TOK + i] += SHIFT;
-        }
     }
     return 0;
 }
@@ -169,8 +164,8 @@ static void verify(rc_ctx *ctx, rc_case *c, rc_case_result *res)
             return;
         rc_verify_against_golden(ctx, c, 0, +1, res);
         rc_su_prefix(res, "t, h, w distinct (h = 3t+1, w = 5t+2), %s sections %d/%d/%d",
-                     rc_mrope_layout_name(c->cfg.params.mrope_layout), (int)c->cfg.params.mrope_section[0],
-                     (int)c->cfg.params.mrope_section[1], (int)c->cfg.params.mrope_section[2]);
+                     rc_mrope_layout_name(c->cfg->params.mrope_layout), (int)c->cfg->params.mrope_section[0],
+                     (int)c->cfg->params.mrope_section[1], (int)c->cfg->params.mrope_section[2]);
         return;
     }
     rc_su_verify_calls(ctx, c, calls, signs, labels, 2, res);

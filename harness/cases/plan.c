@@ -107,6 +107,15 @@ rc_call_recipe *rc_case_add_call_axes(rc_case *c, rc_call_kind kind, const int64
     return add_call(c, kind, positions, n_tokens, n_heads, 1);
 }
 
+rc_call_recipe *rc_case_add_call_flat(rc_case *c, rc_call_kind kind, const int64_t *positions,
+                                      int64_t n_tokens, int64_t n_heads)
+{
+    rc_call_recipe *cc = next_call(c, kind, positions, n_tokens, n_tokens, n_heads);
+    if (cc)
+        cc->flat = 1;
+    return cc;
+}
+
 rc_call_recipe *rc_case_add_cos_sin(rc_case *c, const int64_t *positions, int64_t n)
 {
     return next_call(c, RC_CALL_COS_SIN, positions, n, n, 1);
