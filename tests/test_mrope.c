@@ -10,6 +10,7 @@
 #include <cjson/cJSON.h>
 
 #include "default_params.h"
+#include "cmd_golden.h"
 #include "config.h"
 #include "dtype.h"
 #include "fileio.h"
