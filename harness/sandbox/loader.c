@@ -262,16 +262,6 @@ void rc_candidate_builtin(rc_candidate *c, const char *label, const rc_adapter *
     c->has_cos_sin = table->cos_sin != NULL;
 }
 
-int rc_candidate_abi_minor(const rc_candidate *c)
-{
-    return c->abi_minor; /* read from the table by the worker */
-}
-
-int rc_candidate_offers(const rc_candidate *c, const rc_rope_params *p)
-{
-    return rc_params_abi_minor(p) <= rc_candidate_abi_minor(c);
-}
-
 void rc_candidate_unload(rc_candidate *c)
 {
     if (c)

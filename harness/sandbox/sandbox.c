@@ -591,6 +591,16 @@ static void not_run(rc_call_result *r, int hangs)
     set_msg(r, "not run: the candidate already hung in %d calls", hangs);
 }
 
+int rc_candidate_abi_minor(const rc_candidate *c)
+{
+    return c->abi_minor; /* read from the table by the worker */
+}
+
+int rc_candidate_offers(const rc_candidate *c, const rc_rope_params *p)
+{
+    return rc_params_abi_minor(p) <= rc_candidate_abi_minor(c);
+}
+
 int rc_sandbox_exec(rc_sandbox *sb, rc_call *calls, size_t n, rc_call_result *results)
 {
     if (!sb || (n && (!calls || !results))) {
