@@ -4,6 +4,7 @@
  * causes and the run's Diagnosis block); merge refuses an incomplete, a
  * doubled or a mixed set of shards. */
 #define _GNU_SOURCE
+#define TMPDIR_PREFIX "rc_pipeline"
 #include <check.h>
 #include <cjson/cJSON.h>
 #include <fcntl.h>
@@ -13,7 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static char g_dir[] = "/tmp/rc_pipeline_XXXXXX";
+#include "testutil.h"
+
 /* a constant magnitude bias in one suite, and a bug of several suites and
  * several diagnosis classes at f32 */
 static const char *const g_cands[][2] = {
@@ -43,15 +45,6 @@ static int cli(const char *const *args)
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-static char *path(const char *name)
-{
-    static char buf[8][256];
-    static int k;
-    char *p = buf[k++ % 8];
-    snprintf(p, 256, "%s/%s", g_dir, name);
-    return p;
-}
-
 /* Timings differ from run to run, and the worker processes started with
  * --jobs; nothing else may. */
 static void strip_timing(cJSON *o)
@@ -65,20 +58,18 @@ static void strip_timing(cJSON *o)
             strip_timing(c);
 }
 
-static char *canonical(const char *file)
+static cJSON *load(const char *file)
 {
-    FILE *f = fopen(file, "rb");
-    ck_assert_msg(f != NULL, "%s missing", file);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *text = malloc((size_t)n + 1);
-    ck_assert_int_eq(fread(text, 1, (size_t)n, f), n);
-    text[n] = '\0';
-    fclose(f);
+    char *text = slurp(file);
     cJSON *doc = cJSON_Parse(text);
     free(text);
-    ck_assert_ptr_nonnull(doc);
+    ck_assert_msg(doc != NULL, "%s: not JSON", file);
+    return doc;
+}
+
+static char *canonical(const char *file)
+{
+    cJSON *doc = load(file);
     strip_timing(doc);
     char *out = cJSON_PrintUnformatted(doc);
     cJSON_Delete(doc);
@@ -104,14 +95,7 @@ static int run_cand(int k, const char *const *extra)
 /* The report has per-case causes and a Diagnosis block to compare. */
 static void has_diagnosis(const char *file)
 {
-    FILE *f = fopen(file, "r");
-    ck_assert_ptr_nonnull(f);
-    static char buf[1 << 22];
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    cJSON *doc = cJSON_Parse(buf);
-    ck_assert_ptr_nonnull(doc);
+    cJSON *doc = load(file);
     const cJSON *d = cJSON_GetObjectItemCaseSensitive(doc, "diagnosis");
     ck_assert_msg(d && !cJSON_IsNull(d) && cJSON_GetArraySize(d) > 0, "%s: no Diagnosis block", file);
     int causes = 0;
@@ -130,9 +114,9 @@ START_TEST(same_report_for_any_split)
 {
     char name[64];
     snprintf(name, sizeof name, "jobs1-%d.json", _i);
-    const char *j1 = path(name);
+    const char *j1 = tpath(name);
     snprintf(name, sizeof name, "jobs3-%d.json", _i);
-    const char *j3 = path(name), *m = path("merged.json");
+    const char *j3 = tpath(name), *m = tpath("merged.json");
     ck_assert_int_eq(run_cand(_i, (const char *[]){"--jobs", "1", "--json", j1, NULL}), 1);
     ck_assert_int_eq(run_cand(_i, (const char *[]){"--jobs", "3", "--json", j3, NULL}), 1);
     has_diagnosis(j1);
@@ -141,7 +125,7 @@ START_TEST(same_report_for_any_split)
         char shard[8];
         snprintf(shard, sizeof shard, "%d/3", i + 1);
         snprintf(name, sizeof name, "s%d-%d.json", i + 1, _i);
-        s[i] = path(name);
+        s[i] = tpath(name);
         int code = run_cand(_i, (const char *[]){"--jobs", "2", "--shard", shard, "--json", s[i], NULL});
         ck_assert_msg(code == 0 || code == 1, "shard %s exit %d", shard, code);
     }
@@ -163,13 +147,10 @@ END_TEST
 
 int main(void)
 {
-    if (!mkdtemp(g_dir)) {
-        perror("mkdtemp");
-        return 1;
-    }
     Suite *s = suite_create("pipeline");
     TCase *tc = tcase_create("split");
     tcase_set_timeout(tc, 900);
+    tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_loop_test(tc, same_report_for_any_split, 0, (int)(sizeof g_cands / sizeof g_cands[0]));
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
