@@ -2,6 +2,7 @@
  * (docs/report-schema.md).  Every float is an object {"hex": "%a",
  * "dec": "%.17g"}: both are exact, hex is what the reader parses. */
 #include "report.h"
+#include "rope_mrope.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -72,6 +73,9 @@ static cJSON *i64(jw *w, int64_t v)
 #define RC_PARAM_JSON_PAIRING(m, key) add(w, o, key, str(w, rc_report_pairing_name(p->m)))
 #define RC_PARAM_JSON_TYPE(m, key) add(w, o, key, str(w, rc_report_rope_type_name(p->m)))
 #define RC_PARAM_JSON_FACTORS(m, key) (void)0
+#define RC_PARAM_JSON_OPT32(m, key) add(w, o, key, i64(w, p->m))
+#define RC_PARAM_JSON_SECTIONS(m, key) add(w, o, key, chk(w, cJSON_CreateIntArray(p->m, RC_MROPE_MAX_AXES)))
+#define RC_PARAM_JSON_LAYOUT(m, key) add(w, o, key, str(w, rc_mrope_layout_name(p->m)))
 
 /* Every field of params_fields.def but the factor arrays. */
 static cJSON *params_json(jw *w, const rc_rope_params *p)

@@ -2,6 +2,7 @@
 #include "report.h"
 #include "escape.h"
 #include "fileio.h"
+#include "rope_mrope.h"
 
 #include <errno.h>
 #include <math.h>
@@ -120,6 +121,42 @@ static void load_type(rd *d, const cJSON *o, const char *key, rc_rope_type *out)
         bad(d, key, "unknown value");
 }
 
+/* ABI 1.1 fields: absent in reports written before them, then 0. */
+static void load_opt32(rd *d, const cJSON *o, const char *key, int32_t *out)
+{
+    if (cJSON_GetObjectItemCaseSensitive(o, key))
+        *out = (int32_t)get_i64(d, o, key);
+}
+
+static void load_sections(rd *d, const cJSON *o, const char *key, int32_t *out)
+{
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!a)
+        return;
+    if (!cJSON_IsArray(a) || cJSON_GetArraySize(a) != RC_MROPE_MAX_AXES) {
+        bad(d, key, "not an array of 3 integers");
+        return;
+    }
+    for (int i = 0; i < RC_MROPE_MAX_AXES; i++) {
+        const cJSON *e = cJSON_GetArrayItem(a, i);
+        if (!cJSON_IsNumber(e) || e->valuedouble != (double)(int32_t)e->valuedouble) {
+            bad(d, key, "not an array of 3 integers");
+            return;
+        }
+        out[i] = (int32_t)e->valuedouble;
+    }
+}
+
+static void load_layout(rd *d, const cJSON *o, const char *key, rc_mrope_layout *out)
+{
+    char s[32];
+    if (!cJSON_GetObjectItemCaseSensitive(o, key))
+        return;
+    get_str(d, o, key, s, sizeof s);
+    if (!d->failed && rc_mrope_layout_parse(s, out) != 0)
+        bad(d, key, "unknown value");
+}
+
 /* Every field of params_fields.def but the factor arrays. */
 static void load_params(rd *d, const cJSON *o, rc_rope_params *p)
 {
@@ -132,6 +169,9 @@ static void load_params(rd *d, const cJSON *o, rc_rope_params *p)
 #define RC_PARAM_LOAD_PAIRING(m, key) load_pairing(d, o, key, &p->m)
 #define RC_PARAM_LOAD_TYPE(m, key) load_type(d, o, key, &p->m)
 #define RC_PARAM_LOAD_FACTORS(m, key) (void)0
+#define RC_PARAM_LOAD_OPT32(m, key) load_opt32(d, o, key, &p->m)
+#define RC_PARAM_LOAD_SECTIONS(m, key) load_sections(d, o, key, p->m)
+#define RC_PARAM_LOAD_LAYOUT(m, key) load_layout(d, o, key, &p->m)
 #define RC_PARAM(kind, m, key) RC_PARAM_LOAD_##kind(m, key);
 #include "params_fields.def"
 #undef RC_PARAM

@@ -28,6 +28,8 @@ static int plan(rc_ctx *ctx, rc_plan *plan)
     size_t nrows = ctx->has_cos_sin ? ctx->n_rows : 1;
     for (size_t i = 0; i < nrows; i++) {
         const rc_row *row = &ctx->rows[i];
+        if (row->cfg.params.n_axes > 1)
+            continue;   /* cos_sin is not called with M-RoPE params (ABI 1.1) */
         size_t n = rc_su_dense_powers(row->primary ? 256 : 64, far, pos, 512);
         rc_case *c = rc_plan_add(plan, &rc_suite_cos_sin, &row->cfg, row->dtype, "%s/cos-sin-table", row->label);
         if (!c || !rc_case_add_cos_sin(c, pos, (int64_t)n))

@@ -354,8 +354,8 @@ static void verify_compose(rc_ctx *ctx, rc_case *c, rc_case_result *res)
     rc_su_model sm;
     if (rc_su_model_init(ctx, p, c->dtype, &sm, res) != 0)
         return;
-    int64_t n = c0->in.n_tokens;
-    int64_t *bpos = malloc((size_t)n * sizeof *bpos);
+    int64_t n = c0->in.n_tokens, npos = c0->call.n_positions; /* M-RoPE: every axis */
+    int64_t *bpos = malloc((size_t)(npos > 0 ? npos : 1) * sizeof *bpos);
     rc_tensor z = c0->out;
     z.dtype = RC_F64;
     z.data = malloc(rc_tensor_span(&c0->out) * sizeof(double));
@@ -366,7 +366,7 @@ static void verify_compose(rc_ctx *ctx, rc_case *c, rc_case_result *res)
         snprintf(res->message, sizeof res->message, "internal: out of memory");
         return;
     }
-    for (int64_t j = 0; j < n; j++)
+    for (int64_t j = 0; j < npos; j++)
         bpos[j] = c1->positions[j] - c0->positions[j];
     if (rc_golden_apply(sm.g, bpos, &c0->out, &z, +1) != 0) {
         free(bpos);

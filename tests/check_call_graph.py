@@ -17,9 +17,11 @@ import sys
 
 KNOWN = [
     # rope types and the config readers share the type table both ways
-    {"config/config_hf.c", "config/golden_freq.c", "config/golden_params.c", "config/rope_type.c",
-     "config/rope_type_dynamic.c", "config/rope_type_linear.c", "config/rope_type_llama3.c",
-     "config/rope_type_longrope.c", "config/rope_type_yarn.c"},
+    # (M-RoPE's own file and every type file that uses a shared check join it)
+    {"config/config_hf.c", "config/golden_freq.c", "config/golden_params.c", "config/rope_mrope.c",
+     "config/rope_type.c", "config/rope_type_default.c", "config/rope_type_dynamic.c",
+     "config/rope_type_linear.c", "config/rope_type_llama3.c", "config/rope_type_longrope.c",
+     "config/rope_type_proportional.c", "config/rope_type_yarn.c"},
     {"diagnose/symptom.c", "diagnose/symptom_fit.c"},
     {"diagnose/symptom_classify.c", "diagnose/symptom_freq.c"},
 ]

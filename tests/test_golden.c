@@ -47,6 +47,7 @@ static rc_rope_params mk(rc_rope_type type, int head_dim, int rotary_dim, double
         p.original_max_position = 4096; p.max_position = 131072;
         p.short_factor = k_ones; p.long_factor = k_twos;
         break;
+    case RC_ROPE_PROPORTIONAL: p.factor = 1; p.freq_pairs = rotary_dim / 4; break;
     default: break;
     }
     return p;

@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "rope_type.h"
+#include "rope_mrope.h"
 #include "variants.h"
 
 /* Spellings the tree once used for a type outside the table. */
@@ -41,13 +42,19 @@ START_TEST(test_rows)
 }
 END_TEST
 
-/* The table's own files: the .def and rope_type_<name>.c. */
+/* The table's own files: the .def and rope_type_<name>.c; M-RoPE, which
+ * combines with every type, has rope_mrope.{c,h}. */
 static int is_table_file(const char *dir, const char *name)
 {
     if (strncmp(dir, "harness/", 8) != 0)
         return 0;
-    return strcmp(name, "rope_types.def") == 0 || strncmp(name, "rope_type_", 10) == 0;
+    return strcmp(name, "rope_types.def") == 0 || strncmp(name, "rope_type_", 10) == 0 ||
+           strcmp(name, "rope_mrope.c") == 0 || strcmp(name, "rope_mrope.h") == 0;
 }
+
+/* M-RoPE's names: HF's type and the layout's own name ("interleaved" is
+ * the pairing's too). */
+static const char *const mrope_words[] = { RC_MROPE_NAME, "sectioned", NULL };
 
 static char *slurp(const char *path)
 {
@@ -140,7 +147,11 @@ START_TEST(test_names_only_in_table)
     }
     for (const char *const *h = historic; *h; h++)
         ck_assert_msg(hits_outside(*h, where, sizeof where) == 0, "\"%s\" in %s", *h, where);
-    ck_assert_int_ge(checked, RC_ROPE_TYPE_COUNT);
+    for (const char *const *w = mrope_words; *w; w++, checked++)
+        ck_assert_msg(hits_outside(*w, where, sizeof where) == 0,
+                      "\"%s\" spelled outside rope_mrope.{c,h}, in %s", *w, where);
+    ck_assert_int_ge(checked, RC_ROPE_TYPE_COUNT + 2);
+    ck_assert_ptr_nonnull(rc_rope_type_info_of(RC_ROPE_PROPORTIONAL));   /* a row, so checked above */
     /* the scan reaches the step folders' include/ (run.h names "strict") */
     ck_assert_int_gt(hits_outside("strict", where, sizeof where), 0);
     /* the scan sees what it should: a name spelled in the table files */
@@ -148,6 +159,36 @@ START_TEST(test_names_only_in_table)
     ck_assert_ptr_nonnull(s);
     ck_assert_ptr_nonnull(strstr(s, "\"yarn\""));
     free(s);
+    s = slurp(RC_SOURCE_DIR "/harness/config/include/rope_mrope.h");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_ptr_nonnull(strstr(s, "\"" RC_MROPE_NAME "\""));
+    free(s);
+}
+END_TEST
+
+/* identify recognises and reports a type through its row (fit_shape,
+ * magnitude_param, describe): its files name no rope type. */
+START_TEST(test_identify_asks_the_table)
+{
+    static const char *const files[] = { "harness/conventions/probe_fit.c",
+                                         "harness/conventions/probe_identify.c",
+                                         "harness/cli/cmd_identify.c" };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", RC_SOURCE_DIR, files[i]);
+        char *s = slurp(path);
+        ck_assert_ptr_nonnull(s);
+        const char *hit = strstr(s, "RC_ROPE_");
+        ck_assert_msg(hit == NULL, "%s names a rope type: %.40s", files[i], hit ? hit : "");
+        free(s);
+    }
+    /* every shape identify can report is some row's, once */
+    for (int sh = RC_FIT_UNIFORM; sh <= RC_FIT_PER_PAIR; sh++) {
+        rc_rope_type t = rc_rope_type_by_fit((rc_fit_shape)sh);
+        ck_assert_int_eq(rc_rope_type_fit(t), sh);
+        ck_assert_ptr_nonnull(rc_rope_type_info_of(t)->describe);
+    }
+    ck_assert_int_eq(rc_rope_type_by_fit(RC_FIT_NONE), RC_ROPE_DEFAULT);
 }
 END_TEST
 
@@ -157,9 +198,11 @@ static rc_config a, b;
 
 START_TEST(test_params_round_trip)
 {
-    const int t = _i / 2;
+    const int t = _i / 4;
     rc_variant_params(&a, (rc_rope_type)t, (rc_pairing)(_i % 2), 96, 64, 5e5);
     a.params.mscale = t == RC_ROPE_YARN ? 0.707 : 0.0;
+    if (_i & 2)   /* with M-RoPE axes: the ABI 1.1 fields travel too */
+        rc_mrope_canonical(&a.params, (rc_mrope_layout)(t % 2));
     cJSON *j = rc_params_to_json(&a.params);
     ck_assert_ptr_nonnull(j);
     char *text = cJSON_PrintUnformatted(j);
@@ -178,6 +221,9 @@ START_TEST(test_params_round_trip)
 #define RC_PARAM_CHECK_FLAG(m) ck_assert_int_eq(a.params.m != 0, b.params.m != 0);
 #define RC_PARAM_CHECK_PAIRING(m) ck_assert_int_eq(a.params.m, b.params.m);
 #define RC_PARAM_CHECK_TYPE(m) ck_assert_int_eq(a.params.m, b.params.m);
+#define RC_PARAM_CHECK_OPT32(m) ck_assert_int_eq(a.params.m, b.params.m);
+#define RC_PARAM_CHECK_LAYOUT(m) ck_assert_int_eq(a.params.m, b.params.m);
+#define RC_PARAM_CHECK_SECTIONS(m) ck_assert_int_eq(memcmp(a.params.m, b.params.m, sizeof a.params.m), 0);
 #define RC_PARAM(kind, m, key) RC_PARAM_CHECK_##kind(m)
 #include "params_fields.def"
 #undef RC_PARAM
@@ -192,7 +238,8 @@ static Suite *suite(void)
     TCase *tc = tcase_create("table");
     tcase_add_test(tc, test_rows);
     tcase_add_test(tc, test_names_only_in_table);
-    tcase_add_loop_test(tc, test_params_round_trip, 0, 2 * RC_ROPE_TYPE_COUNT);
+    tcase_add_test(tc, test_identify_asks_the_table);
+    tcase_add_loop_test(tc, test_params_round_trip, 0, 4 * RC_ROPE_TYPE_COUNT);
     suite_add_tcase(s, tc);
     return s;
 }

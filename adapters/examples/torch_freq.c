@@ -119,6 +119,11 @@ void torch_inv_freq(const rc_rope_params *p, float *inv, double *m)
     case RC_ROPE_LLAMA3:
         llama3(p, inv);
         return;
+    case RC_ROPE_PROPORTIONAL: /* ABI 1.1: these examples are 1.0 adapters and never get it */
+        torch_default_inv_freq(p, (float)p->base, inv);
+        for (int k = 0; k < p->rotary_dim / 2; k++)
+            inv[k] = k < p->freq_pairs ? inv[k] / (float)p->factor : 0.0f;
+        return;
     }
 }
 

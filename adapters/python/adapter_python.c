@@ -47,9 +47,22 @@ static PyObject *v_TYPE(const rc_rope_params *p, rc_rope_type v)
 {
     /* the params-JSON names (harness/config/rope_type_*.c), by enum value */
     static const char *const names[RC_ROPE_TYPE_COUNT] = { "default", "linear", "dynamic",
-                                                           "yarn", "longrope", "llama3" };
+                                                           "yarn", "longrope", "llama3",
+                                                           "proportional" };
     (void)p;
     return PyUnicode_FromString((unsigned)v < RC_ROPE_TYPE_COUNT ? names[v] : "unknown");
+}
+/* ABI 1.1 fields (0 for an adapter that does not set params_size) */
+static PyObject *v_OPT32(const rc_rope_params *p, int32_t v) { (void)p; return PyLong_FromLong(v); }
+static PyObject *v_SECTIONS(const rc_rope_params *p, const int32_t *s)
+{
+    (void)p;
+    return Py_BuildValue("[iii]", (int)s[0], (int)s[1], (int)s[2]);
+}
+static PyObject *v_LAYOUT(const rc_rope_params *p, rc_mrope_layout v)
+{
+    (void)p;
+    return PyUnicode_FromString(v == RC_MROPE_INTERLEAVED ? "interleaved" : "sectioned");
 }
 static PyObject *v_FACTORS(const rc_rope_params *p, const double *f)
 {

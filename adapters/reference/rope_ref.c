@@ -9,6 +9,7 @@
 #include "rope_ref_steps.h"
 
 static const rc_ref_ops rc_ref_defaults = {
+    .call_params = rc_ref_step_call_params,
     .validate = rc_ref_step_validate,
     .base = rc_ref_step_base,
     .default_freq = rc_ref_step_default_freq,
@@ -26,6 +27,8 @@ static const rc_ref_ops rc_ref_defaults = {
     .angle = rc_ref_step_angle,
     .cos_sin = rc_ref_step_cos_sin,
     .table_row = rc_ref_step_table_row,
+    .pair_axis = rc_ref_step_pair_axis,
+    .token_row = rc_ref_step_token_row,
     .pair_index = rc_ref_step_pair_index,
     .rotate = rc_ref_step_rotate,
     .head = rc_ref_step_head,
@@ -139,10 +142,12 @@ static int check_tensors(void *state, const rc_rope_params *p, const int64_t *po
     return RC_OK;
 }
 
-int rc_ref_run(const rc_ref_ops *o, void *state, const rc_rope_params *p,
+int rc_ref_run(const rc_ref_ops *o, void *state, const rc_rope_params *given,
                const int64_t *positions, const rc_tensor *in, rc_tensor *out, int sign)
 {
     rc_ref_state *st = state_of(state);
+    rc_rope_params scratch;
+    const rc_rope_params *p = given ? o->call_params(o, given, &scratch) : NULL;
     rc_ref_plan pl;
     if (rc_ref_plan_init(o, p, sign, &pl, st->error, sizeof st->error) != 0)
         return RC_ERROR;
@@ -157,7 +162,7 @@ int rc_ref_run(const rc_ref_ops *o, void *state, const rc_rope_params *p,
     }
     rc_real *s = c + pl.half;
     for (int64_t t = 0; t < in->n_tokens; t++) {
-        o->table_row(o, &pl, positions[t], c, s);
+        o->token_row(o, &pl, positions, in->n_tokens, t, c, s);
         for (int64_t h = 0; h < in->n_heads; h++) {
             const int64_t io = o->offset(o, in, t, h), oo = o->offset(o, out, t, h);
             o->head(o, &pl, in, io, out, oo, c, s);
@@ -190,6 +195,8 @@ int rc_ref_cos_sin(const rc_ref_ops *o, void *state, const rc_rope_params *p,
         return set_error(st, "unknown dtype %d", (int)dtype);
     if (n < 0 || (n > 0 && (!positions || !cos || !sin)))
         return set_error(st, "cos_sin: bad n or NULL buffer");
+    if (p && p->n_axes > 1)
+        return set_error(st, "cos_sin is not defined for M-RoPE params (ABI 1.1)");
     if (rc_ref_plan_init(o, p, +1, &pl, st->error, sizeof st->error) != 0)
         return RC_ERROR;
     rc_real *c = malloc((size_t)pl.half * 2 * sizeof *c);

@@ -41,6 +41,10 @@ typedef struct rc_ref_plan {
 } rc_ref_plan;
 
 struct rc_ref_ops {
+    /* ---- the params a call works with (once per call) ---- */
+    /* p itself, or a copy in scratch changed the way a bug changes it. */
+    const rc_rope_params *(*call_params)(const rc_ref_ops *o, const rc_rope_params *p,
+                                         rc_rope_params *scratch);
     /* ---- params -> frequencies and magnitude (once per call) ---- */
     /* 0 if the params are valid, else -1 with a message naming the field. */
     int (*validate)(const rc_ref_ops *o, const rc_rope_params *p, char *err, size_t n);
@@ -72,6 +76,12 @@ struct rc_ref_ops {
     /* One row of the cos/sin cache: c[k], s[k] for every pair at pos, the
      * sin already multiplied by pl->sign. */
     void (*table_row)(const rc_ref_ops *o, const rc_ref_plan *pl, int64_t pos, rc_real *c, rc_real *s);
+    /* M-RoPE: the position axis pair k follows (0 = T). */
+    int (*pair_axis)(const rc_ref_ops *o, const rc_rope_params *p, int k);
+    /* The row of token t of n: table_row at positions[t], or with M-RoPE
+     * each pair at its axis's position, positions laid out [axis][token]. */
+    void (*token_row)(const rc_ref_ops *o, const rc_ref_plan *pl, const int64_t *positions,
+                      int64_t n, int64_t t, rc_real *c, rc_real *s);
 
     /* ---- cos/sin table + activations -> outputs (once per head) ---- */
     void (*pair_index)(const rc_ref_ops *o, const rc_rope_params *p, int k, int *i0, int *i1);
@@ -171,6 +181,7 @@ size_t rc_ref_dtype_size(rc_dtype t);
     {                                                                                     \
         static const rc_adapter table = {                                                 \
             .abi_version = RC_ABI_VERSION, .struct_size = sizeof(rc_adapter),             \
+            .params_size = sizeof(rc_rope_params),                                        \
             .name = name_str, .version = version_str, .default_params = NULL,             \
             .init = rc_ref_init, .fini = rc_ref_fini, .supports = ident##_supports,       \
             .apply = ident##_apply, .backward = ident##_backward,                         \

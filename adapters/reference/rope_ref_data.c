@@ -39,6 +39,35 @@ void rc_ref_step_table_row(const rc_ref_ops *o, const rc_ref_plan *pl, int64_t p
     }
 }
 
+/* HF Qwen2-VL (sectioned: cos.split(mrope_section * 2)[i % 3]) and
+ * Qwen3-VL (interleaved: H on k = 1 mod 3 below 3 s_H, W on k = 2 mod 3
+ * below 3 s_W); every other pair follows T. */
+int rc_ref_step_pair_axis(const rc_ref_ops *o, const rc_rope_params *p, int k)
+{
+    (void)o;
+    if (p->n_axes <= 1)
+        return 0;
+    const int32_t *sec = p->mrope_section;
+    if (p->mrope_layout == RC_MROPE_INTERLEAVED)
+        return (k % 3 == 1 && k < 3 * sec[1]) ? 1 : (k % 3 == 2 && k < 3 * sec[2]) ? 2 : 0;
+    return k < sec[0] ? 0 : k < sec[0] + sec[1] ? 1 : 2;  /* the sections sum to r/2 */
+}
+
+void rc_ref_step_token_row(const rc_ref_ops *o, const rc_ref_plan *pl, const int64_t *positions,
+                           int64_t n, int64_t t, rc_real *c, rc_real *s)
+{
+    if (pl->params->n_axes <= 1) {
+        o->table_row(o, pl, positions[t], c, s);
+        return;
+    }
+    for (int k = 0; k < pl->half; k++) {
+        const int64_t pos = positions[(int64_t)o->pair_axis(o, pl->params, k) * n + t];
+        const rc_real x = o->position(o, pl->params, pos);
+        o->cos_sin(o, pl, o->angle(o, pl, x, k), &c[k], &s[k]);
+        s[k] *= pl->sign;
+    }
+}
+
 void rc_ref_step_pair_index(const rc_ref_ops *o, const rc_rope_params *p, int k, int *i0, int *i1)
 {
     (void)o;

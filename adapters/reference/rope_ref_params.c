@@ -20,9 +20,10 @@ static int finite_pos(double v) { return isfinite(v) && v > 0.0; }
 static int validate_type(const rc_rope_params *p, char *err, size_t n)
 {
     const int needs_factor = p->type != RC_ROPE_DEFAULT;
+    const int needs_L = needs_factor && p->type != RC_ROPE_LINEAR && p->type != RC_ROPE_PROPORTIONAL;
     if (needs_factor && p->type != RC_ROPE_LONGROPE && !finite_pos(p->factor))
         return fail(err, n, "factor", "must be finite and > 0");
-    if (needs_factor && p->type != RC_ROPE_LINEAR && p->original_max_position < 1)
+    if (needs_L && p->original_max_position < 1)
         return fail(err, n, "original_max_position", "must be >= 1");
     if (p->seq_len < 0)
         return fail(err, n, "seq_len", "must be >= 0");
@@ -64,6 +65,10 @@ static int validate_type(const rc_rope_params *p, char *err, size_t n)
             return fail(err, n, "original_max_position", "must be >= 2 (m divides by ln L)");
         return 0;
     }
+    case RC_ROPE_PROPORTIONAL:
+        if (p->freq_pairs < 1 || p->freq_pairs > p->rotary_dim / 2)
+            return fail(err, n, "freq_pairs", "must be 1..rotary_dim/2");
+        return 0;
     case RC_ROPE_LLAMA3:
         if (!finite_pos(p->low_freq_factor))
             return fail(err, n, "low_freq_factor", "must be finite and > 0");
@@ -72,6 +77,25 @@ static int validate_type(const rc_rope_params *p, char *err, size_t n)
         return 0;
     }
     return fail(err, n, "type", "is not a known rc_rope_type");
+}
+
+/* n_axes 0 (or 1) with no sections, or 3 with sections summing to r/2
+ * pairs and a known layout. */
+static int validate_mrope(const rc_rope_params *p, char *err, size_t n)
+{
+    const int32_t *sec = p->mrope_section;
+    if (p->n_axes <= 1) {
+        if (p->n_axes < 0 || sec[0] || sec[1] || sec[2] || p->mrope_layout != RC_MROPE_SECTIONED)
+            return fail(err, n, "mrope_section/mrope_layout", "need n_axes 3");
+        return 0;
+    }
+    if (p->n_axes != 3)
+        return fail(err, n, "n_axes", "must be 0 or 3");
+    if (p->mrope_layout != RC_MROPE_SECTIONED && p->mrope_layout != RC_MROPE_INTERLEAVED)
+        return fail(err, n, "mrope_layout", "is not a known rc_mrope_layout");
+    if (sec[0] < 0 || sec[1] < 0 || sec[2] < 0 || sec[0] + sec[1] + sec[2] != p->rotary_dim / 2)
+        return fail(err, n, "mrope_section", "must be >= 0 and sum to rotary_dim/2");
+    return 0;
 }
 
 int rc_ref_validate_params(const rc_rope_params *p, char *err, size_t n)
@@ -90,7 +114,16 @@ int rc_ref_validate_params(const rc_rope_params *p, char *err, size_t n)
         return fail(err, n, "type", "is not a known rc_rope_type");
     if (!isfinite(p->base) || !(p->base > 1.0))
         return fail(err, n, "base", "must be finite and > 1");
-    return validate_type(p, err, n);
+    if (p->type != RC_ROPE_PROPORTIONAL && p->freq_pairs != 0)
+        return fail(err, n, "freq_pairs", "is only used by PROPORTIONAL");
+    return validate_mrope(p, err, n) ? -1 : validate_type(p, err, n);
+}
+
+const rc_rope_params *rc_ref_step_call_params(const rc_ref_ops *o, const rc_rope_params *p,
+                                             rc_rope_params *scratch)
+{
+    (void)o; (void)scratch;
+    return p;
 }
 
 int rc_ref_step_validate(const rc_ref_ops *o, const rc_rope_params *p, char *err, size_t n)
@@ -129,6 +162,8 @@ rc_real rc_ref_step_inv_freq(const rc_ref_ops *o, const rc_rope_params *p, int k
     case RC_ROPE_YARN:     return o->yarn_freq(o, p, k, w);
     case RC_ROPE_LLAMA3:   return o->llama3_freq(o, p, k, w);
     case RC_ROPE_LONGROPE: return o->longrope_freq(o, p, k, w);
+    case RC_ROPE_PROPORTIONAL:   /* HF: zeros past rope_angles, then / factor */
+        return k < p->freq_pairs ? w / (rc_real)p->factor : 0.0L;
     default:               return w;   /* DEFAULT, DYNAMIC_NTK (via base) */
     }
 }

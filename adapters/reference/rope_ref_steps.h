@@ -5,6 +5,8 @@
 
 #include "rope_ref.h"
 
+const rc_rope_params *rc_ref_step_call_params(const rc_ref_ops *o, const rc_rope_params *p,
+                                             rc_rope_params *scratch);
 int rc_ref_step_validate(const rc_ref_ops *o, const rc_rope_params *p, char *err, size_t n);
 rc_real rc_ref_step_base(const rc_ref_ops *o, const rc_rope_params *p);
 rc_real rc_ref_step_default_freq(const rc_ref_ops *o, const rc_rope_params *p, rc_real base, int k);
@@ -23,6 +25,9 @@ rc_real rc_ref_step_position(const rc_ref_ops *o, const rc_rope_params *p, int64
 rc_real rc_ref_step_angle(const rc_ref_ops *o, const rc_ref_plan *pl, rc_real pos, int k);
 void rc_ref_step_cos_sin(const rc_ref_ops *o, const rc_ref_plan *pl, rc_real angle, rc_real *c, rc_real *s);
 void rc_ref_step_table_row(const rc_ref_ops *o, const rc_ref_plan *pl, int64_t pos, rc_real *c, rc_real *s);
+int rc_ref_step_pair_axis(const rc_ref_ops *o, const rc_rope_params *p, int k);
+void rc_ref_step_token_row(const rc_ref_ops *o, const rc_ref_plan *pl, const int64_t *positions,
+                           int64_t n, int64_t t, rc_real *c, rc_real *s);
 
 void rc_ref_step_pair_index(const rc_ref_ops *o, const rc_rope_params *p, int k, int *i0, int *i1);
 void rc_ref_step_rotate(const rc_ref_ops *o, rc_real x0, rc_real x1, rc_real c, rc_real s,

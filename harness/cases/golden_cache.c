@@ -33,6 +33,9 @@ static int same_params(const rc_rope_params *a, const rc_rope_params *b)
 #define RC_PARAM_SAME_FLAG(m) (a->m == b->m)
 #define RC_PARAM_SAME_PAIRING(m) (a->m == b->m)
 #define RC_PARAM_SAME_TYPE(m) (a->m == b->m)
+#define RC_PARAM_SAME_OPT32(m) (a->m == b->m)
+#define RC_PARAM_SAME_LAYOUT(m) (a->m == b->m)
+#define RC_PARAM_SAME_SECTIONS(m) (memcmp(a->m, b->m, sizeof a->m) == 0)
 #define RC_PARAM(kind, m, key) &&RC_PARAM_SAME_##kind(m)
     return 1
 #include "params_fields.def"

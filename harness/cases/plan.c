@@ -3,6 +3,7 @@
  * store; plan_make.c makes the buffers when the case runs. */
 #include "plan.h"
 #include "plan_store.h"
+#include "rope_mrope.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -75,10 +76,44 @@ static rc_call_recipe *next_call(rc_case *c, rc_call_kind kind, const int64_t *p
     return cc;
 }
 
+/* APPLY/BACKWARD: with M-RoPE params axes * n_tokens positions laid out
+ * [axis][token], given (per_axis) or the n_tokens replicated on every axis
+ * (equal axes: the 1-D RoPE a text token sees). */
+static rc_call_recipe *add_call(rc_case *c, rc_call_kind kind, const int64_t *positions,
+                                int64_t n_tokens, int64_t n_heads, int per_axis)
+{
+    const int64_t axes = rc_mrope_axes(&c->cfg->params);
+    if (axes == 1 || per_axis)
+        return next_call(c, kind, positions, axes * n_tokens, n_tokens, n_heads);
+    int64_t *all = malloc((size_t)(n_tokens > 0 ? axes * n_tokens : 1) * sizeof *all);
+    if (!all)
+        return NULL;
+    for (int64_t a = 0; a < axes; a++)
+        memcpy(all + a * n_tokens, positions, (size_t)n_tokens * sizeof *all);
+    rc_call_recipe *cc = next_call(c, kind, all, axes * n_tokens, n_tokens, n_heads);
+    free(all);
+    return cc;
+}
+
 rc_call_recipe *rc_case_add_call(rc_case *c, rc_call_kind kind, const int64_t *positions,
                                  int64_t n_tokens, int64_t n_heads)
 {
-    return next_call(c, kind, positions, n_tokens, n_tokens, n_heads);
+    return add_call(c, kind, positions, n_tokens, n_heads, 0);
+}
+
+rc_call_recipe *rc_case_add_call_axes(rc_case *c, rc_call_kind kind, const int64_t *positions,
+                                      int64_t n_tokens, int64_t n_heads)
+{
+    return add_call(c, kind, positions, n_tokens, n_heads, 1);
+}
+
+rc_call_recipe *rc_case_add_call_flat(rc_case *c, rc_call_kind kind, const int64_t *positions,
+                                      int64_t n_tokens, int64_t n_heads)
+{
+    rc_call_recipe *cc = next_call(c, kind, positions, n_tokens, n_tokens, n_heads);
+    if (cc)
+        cc->flat = 1;
+    return cc;
 }
 
 rc_call_recipe *rc_case_add_cos_sin(rc_case *c, const int64_t *positions, int64_t n)

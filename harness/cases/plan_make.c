@@ -2,6 +2,7 @@
  * inputs by replaying the fill steps in the order the suite recorded them,
  * and freeing them again once the case is judged. */
 #include "plan.h"
+#include "rope_mrope.h"
 #include "dtype.h"
 
 #include <stdio.h>
@@ -38,7 +39,7 @@ rc_rope_params rc_case_call_params(const rc_case *c, int k)
     rc_rope_params p = c->cfg->params;
     if (c->recipe[k].has_seq_len)
         p.seq_len = c->recipe[k].seq_len;
-    return p;
+    return c->recipe[k].flat ? rc_mrope_flat(&p) : p;
 }
 
 /* Call k's description and output buffers; its input comes later. */

@@ -6,6 +6,7 @@
 #include "dtype.h"
 #include "escape.h"
 #include "golden.h"
+#include "rope_mrope.h"
 #include "safetensors.h"
 #include "variants.h"
 
@@ -18,7 +19,8 @@ static void usage(FILE *f)
 {
     fprintf(f, "usage: rope-conform gen [--config FILE] [--level 1|2|3] [--dtype D] [--seed N] -o CASES.safetensors\n\n"
                "Writes the cases `run` would give a candidate: for case i and call j, the input\n"
-               "cI.J.x [n_tokens, n_heads, head_dim] and cI.J.positions [n_tokens] (int64); the\n"
+               "cI.J.x [n_tokens, n_heads, head_dim] and cI.J.positions [n_tokens] (int64;\n"
+               "[3, n_tokens] for M-RoPE params, n_axes 3); the\n"
                "header metadata holds each case's suite, name, dtype and params (key cI) and the\n"
                "options.  Compute cI.J.y = RoPE(x) in the same dtype and judge the outputs with\n"
                "`rope-conform verify CASES OUTPUTS`.  Backward, cos_sin and validation cases are\n"
@@ -63,12 +65,15 @@ static int add_case(rc_st_writer *w, rc_case *c, size_t i, size_t *bytes)
     for (int k = 0; k < c->n_calls && rc == 0; k++) {
         const rc_case_call *cc = &c->calls[k];
         int64_t shape[3] = { cc->in.n_tokens, cc->in.n_heads, cc->in.head_dim };
-        size_t xb = rc_tensor_span(&cc->in) * rc_dtype_size(c->dtype), pb = (size_t)cc->in.n_tokens * 8;
+        const int axes = rc_mrope_axes(&cc->params);   /* M-RoPE: [axis][token] */
+        int64_t pshape[2] = { axes, cc->in.n_tokens };
+        size_t xb = rc_tensor_span(&cc->in) * rc_dtype_size(c->dtype);
+        size_t pb = (size_t)axes * (size_t)cc->in.n_tokens * 8;
         rc_caseset_tensor(i, k, "x", name, sizeof name);
         rc = rc_st_add(w, name, rc_st_dtype_name(c->dtype), 3, shape, cc->in.data, xb);
         rc_caseset_tensor(i, k, "positions", name, sizeof name);
         if (rc == 0)
-            rc = rc_st_add(w, name, "I64", 1, shape, cc->positions, pb);
+            rc = rc_st_add(w, name, "I64", axes > 1 ? 2 : 1, axes > 1 ? pshape : shape, cc->positions, pb);
         *bytes += xb + pb;
     }
     return rc;

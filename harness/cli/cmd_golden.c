@@ -7,6 +7,7 @@
 #include "dtype.h"
 #include "golden.h"
 #include "prng.h"
+#include "rope_mrope.h"
 #include "vectors.h"
 
 #include <cjson/cJSON.h>
@@ -82,6 +83,68 @@ int rc_positions_parse(const char *list, int64_t **out, size_t *n, char *err, si
                  "comma-separated)", len > 60 ? 60 : len, start);
         goto fail;
     }
+fail:
+    free(*out);
+    *out = NULL;
+    *n = 0;
+    return -1;
+}
+
+int rc_positions_parse_axes(const char *list, int axes, int64_t **out, size_t *n, char *err,
+                            size_t errlen)
+{
+    const char *semi = strchr(list, ';');
+    if (!semi) { /* one list: every axis the same (a text token) */
+        if (rc_positions_parse(list, out, n, err, errlen) != 0 || axes == 1)
+            return *out ? 0 : -1;
+        int64_t *all = realloc(*out, (size_t)axes * *n * sizeof *all);
+        if (!all) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        for (int a = 1; a < axes; a++)
+            memcpy(all + (size_t)a * *n, all, *n * sizeof *all);
+        *out = all;
+        return 0;
+    }
+    if (axes == 1) {
+        snprintf(err, errlen, "--positions: ';' separates M-RoPE axes, but the config has one "
+                 "position per token");
+        return -1;
+    }
+    *out = NULL;
+    *n = 0;
+    const char *s = list;
+    for (int a = 0; a < axes; a++) {
+        const char *end = strchr(s, ';');
+        if ((a + 1 < axes) != (end != NULL)) {
+            snprintf(err, errlen, "--positions: M-RoPE needs %d ';'-separated lists (T;H;W)", axes);
+            goto fail;
+        }
+        char *one = end ? strndup(s, (size_t)(end - s)) : strdup(s);
+        int64_t *pa = NULL;
+        size_t na = 0;
+        int bad = !one || rc_positions_parse(one, &pa, &na, err, errlen) != 0;
+        free(one);
+        if (!bad && a > 0 && na != *n) {
+            snprintf(err, errlen, "--positions: axis %d has %zu positions, axis 0 has %zu; all must "
+                     "have one per token", a, na, *n);
+            bad = 1;
+        }
+        int64_t *all = bad ? NULL : realloc(*out, (size_t)axes * na * sizeof *all);
+        if (!all) {
+            free(pa);
+            if (!bad)
+                snprintf(err, errlen, "out of memory");
+            goto fail;
+        }
+        memcpy(all + (size_t)a * na, pa, na * sizeof *all);
+        free(pa);
+        *out = all;
+        *n = na;
+        s = end ? end + 1 : s;
+    }
+    return 0;
 fail:
     free(*out);
     *out = NULL;
@@ -217,10 +280,13 @@ int rc_golden_emit(FILE *f, const rc_golden_req *q, char *err, size_t errlen)
         fprintf(f, "  \"input_file\": \"%s\",\n", q->input_path);
     else
         fprintf(f, "  \"seed\": %" PRIu64 ",\n", q->seed);
-    fprintf(f, "  \"magnitude\": \"%s\",\n  \"positions\": [", rc_vec_value_str(mb, RC_F64, 1, v, sizeof v));
-    for (size_t t = 0; t < n; t++)
-        fprintf(f, "%s%" PRId64, t ? ", " : "", q->positions[t]);
-    fputs("]", f);
+    fprintf(f, "  \"magnitude\": \"%s\",\n  \"positions\": ", rc_vec_value_str(mb, RC_F64, 1, v, sizeof v));
+    const int axes = rc_mrope_axes(p); /* M-RoPE: one list per axis, T, H, W */
+    fputs(axes > 1 ? "[[" : "[", f);
+    for (int a = 0; a < axes; a++)
+        for (size_t t = 0; t < n; t++)
+            fprintf(f, "%s%" PRId64, t ? ", " : a ? "], [" : "", q->positions[(size_t)a * n + t]);
+    fputs(axes > 1 ? "]]" : "]", f);
     put_rows(f, "inputs", in, q->dtype, n, width);
     put_rows(f, "outputs", out, q->dtype, n, width);
     if (q->cos_sin) {
@@ -251,7 +317,9 @@ static void help(FILE *f)
             "is a string \"BITS %%a\" (bit pattern in hex, then the exact value).\n"
             "  --config FILE     HF config.json or rope-conform params JSON\n"
             "  --dtype D         f64, f32, f16 or bf16 (default: the config's dtype)\n"
-            "  --positions LIST  integers and ranges, e.g. 0,1,2,100-110,2147483647\n"
+            "  --positions LIST  integers and ranges, e.g. 0,1,2,100-110,2147483647; for an\n"
+            "                    M-RoPE config \"T;H;W\", one such list per axis, all of one\n"
+            "                    length (a single list: every axis the same)\n"
             "  --input FILE      JSON input vectors, one per position, heads x head_dim values\n"
             "                    each, as bit strings or %%a strings (default: random)\n"
             "  --seed S          seed of the random inputs (*1): row t is splitmix64 keyed by\n"
@@ -338,7 +406,8 @@ int rc_cmd_golden(int argc, char **argv)
     }
     if (!dtype)
         q.dtype = cfg->dtype;
-    if (rc_positions_parse(list, &pos, &q.n_positions, err, sizeof err) != 0) {
+    if (rc_positions_parse_axes(list, rc_mrope_axes(&cfg->params), &pos, &q.n_positions, err,
+                                sizeof err) != 0) {
         rc_errorf("rope-conform: golden: %s", err);
         goto done;
     }

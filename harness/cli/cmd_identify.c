@@ -6,6 +6,8 @@
 #include "dtype.h"
 #include "probe.h"
 #include "report.h"
+#include "rope_mrope.h"
+#include "rope_type.h"
 #include "variants.h"
 
 #include <cjson/cJSON.h>
@@ -62,20 +64,15 @@ static void print_text(const char *path, const rc_identify_result *r)
     print_finding("type", &r->f_type);
     print_finding("magnitude", &r->f_magnitude);
     print_finding("precision", &r->f_precision);
+    if (r->f_mrope.text[0])
+        print_finding("M-RoPE", &r->f_mrope);
     if (r->sweep) {
         const rc_rope_params *p = &r->ident.params;
-        printf("\n  identified: %s", rc_rope_type_name(p->type));
-        if (p->type != RC_ROPE_DEFAULT && p->type != RC_ROPE_LONGROPE)
-            printf(" factor %.9g", p->factor);
-        if (p->type == RC_ROPE_LLAMA3)
-            printf(" low_freq_factor %.6g high_freq_factor %.6g L %lld", p->low_freq_factor,
-                   p->high_freq_factor, (long long)p->original_max_position);
-        if (p->type == RC_ROPE_YARN)
-            printf(" beta_fast %.6g beta_slow %.6g (ramp %.3f..%.3f) attention_factor %.9g",
-                   p->beta_fast, p->beta_slow, r->yarn_low, r->yarn_high, p->attention_factor);
-        if (p->type == RC_ROPE_LONGROPE)
-            printf(" short_factor[0..] %.6g %.6g ... long_factor[0..] %.6g %.6g", p->short_factor[0],
-                   p->short_factor[1], p->long_factor[0], p->long_factor[1]);
+        const rc_rope_type_info *ti = rc_rope_type_info_of(p->type);
+        char own[256] = "";
+        if (ti && ti->describe)   /* the type's own fields, from its file */
+            ti->describe(p, own, sizeof own);
+        printf("\n  identified: %s%s", rc_rope_type_name(p->type), own);
         rc_params_label(p, label, sizeof label);
         printf("\n  as params:  %s\n", label);
         const int np = r->map.n_pairs;
@@ -163,6 +160,8 @@ static int write_json(const char *file, const char *path, const rc_identify_resu
         cJSON_AddItemToObject(fs, "rope_type", finding_json(&r->f_type));
         cJSON_AddItemToObject(fs, "magnitude", finding_json(&r->f_magnitude));
         cJSON_AddItemToObject(fs, "precision", finding_json(&r->f_precision));
+        if (r->f_mrope.text[0])
+            cJSON_AddItemToObject(fs, RC_MROPE_NAME, finding_json(&r->f_mrope));
         cJSON_AddNumberToObject(doc, "base_fit", r->base_fit);
         cJSON_AddNumberToObject(doc, "magnitude", r->m);
         cJSON_AddNumberToObject(doc, "angle_k", r->k_eff);

@@ -4,6 +4,7 @@
  * top-level keys are ignored because real configs carry hundreds; the rope
  * block is strict because an unknown key there usually changes the math. */
 #include "config_internal.h"
+#include "rope_mrope.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -23,7 +24,8 @@ static const char *const block_keys[] = {
     "rope_type", "type", "factor", "original_max_position_embeddings",
     "low_freq_factor", "high_freq_factor", "beta_fast", "beta_slow",
     "attention_factor", "mscale", "mscale_all_dim", "rope_theta",
-    "partial_rotary_factor", "truncate", "short_factor", "long_factor", NULL,
+    "partial_rotary_factor", "truncate", "short_factor", "long_factor",
+    "mrope_section", "mrope_interleaved", NULL,
 };
 
 /* Model types whose HF modeling code rotates adjacent pairs (2k, 2k+1):
@@ -43,12 +45,23 @@ static rc_pairing pairing_for(const char *model_type)
     return RC_HALF_SPLIT;
 }
 
+/* A type name of the table, or HF's M-RoPE spelling: its frequencies are
+ * the default ones (HF rewrites that spelling to the default type). */
+static int parse_type(const char *s, rc_rope_type *out)
+{
+    if (rc_mrope_hf_type(s)) {
+        *out = RC_ROPE_DEFAULT;
+        return 0;
+    }
+    return rc_rope_type_parse(s, out);
+}
+
 /* Read rope_scaling or rope_parameters (object or null/missing). */
 static int read_block(const rcj_ctx *top, const cJSON *json, const char *name,
                       rc_hf_block *b, char *type_src, size_t type_src_len)
 {
     memset(b, 0, sizeof *b);
-    b->n_short = b->n_long = -1;
+    b->n_short = b->n_long = b->n_section = -1;
     const cJSON *obj = NULL;
     int r = rcj_object(top, json, name, &obj);
     if (r <= 0)
@@ -58,7 +71,7 @@ static int read_block(const rcj_ctx *top, const cJSON *json, const char *name,
     snprintf(prefix, sizeof prefix, "%s.", name);
     rcj_ctx ctx = *top;
     ctx.prefix = prefix;
-    if (rcj_check_keys(&ctx, obj, block_keys))
+    if (rcj_check_keys(&ctx, obj, block_keys) || rc_mrope_read_hf(&ctx, obj, b))
         return -1;
 
     /* "type" is the pre-4.45 spelling, "rope_type" the current one;
@@ -68,10 +81,10 @@ static int read_block(const rcj_ctx *top, const cJSON *json, const char *name,
     if (rcj_string(&ctx, obj, "rope_type", &rt) < 0 ||
         rcj_string(&ctx, obj, "type", &tt) < 0)
         return -1;
-    if (rt && rc_rope_type_parse(rt, &a))
+    if (rt && parse_type(rt, &a))
         return rcj_fail(top, "\"%s.rope_type\": unknown rope type \"%s\" "
                         "(supported: %s)", name, rt, rc_rope_type_list());
-    if (tt && rc_rope_type_parse(tt, &c))
+    if (tt && parse_type(tt, &c))
         return rcj_fail(top, "\"%s.type\": unknown rope type \"%s\" "
                         "(supported: %s)", name, tt, rc_rope_type_list());
     if (rt && tt && a != c)
@@ -183,6 +196,8 @@ static int merge_blocks(const rcj_ctx *ctx, rc_hf_block *p, const rc_hf_block *s
         p->n_short = s->n_short;
         p->short_src = s->short_src;
     }
+    if (rc_mrope_merge_hf(ctx, p, s))
+        return -1;
     if (s->n_long >= 0) {
         if (p->n_long >= 0 &&
             !same_array(p->long_f, p->n_long, s->long_f, s->n_long))
@@ -469,5 +484,5 @@ int rc_config_from_hf(const cJSON *json, rc_config *out, const rcj_ctx *ctx)
         return -1;
     if (r)
         p->pairing = interleave ? RC_INTERLEAVED : RC_HALF_SPLIT;
-    return hf_scaling(ctx, &params, out);
+    return hf_scaling(ctx, &params, out) || rc_mrope_from_hf(&params, out, ctx) ? -1 : 0;
 }

@@ -77,6 +77,10 @@ typedef struct rc_hf_block {
     int n_short, n_long;         /* -1 when absent                        */
     const char *short_src, *long_src;
     double short_f[RC_MAX_PAIRS], long_f[RC_MAX_PAIRS];
+    /* M-RoPE (rope_mrope.c): mrope_section, mrope_interleaved */
+    int n_section;               /* -1 when absent                        */
+    double section[RC_MROPE_MAX_AXES + 1];
+    int has_interleaved, interleaved;
     /* top level: max_position_embeddings, original_max_position_embeddings */
     int64_t max_pos, orig_top;
     int has_max, has_orig_top;

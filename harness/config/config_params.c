@@ -3,6 +3,7 @@
  * travel as hex floats; rc_params_to_json always writes them that way,
  * which makes write-then-read bit-exact. */
 #include "config_internal.h"
+#include "rope_mrope.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -137,6 +138,47 @@ static int read_FACTORS(const rcj_ctx *ctx, const cJSON *json, const char *key, 
     return 0;
 }
 
+static int read_OPT32(const rcj_ctx *ctx, const cJSON *json, const char *key, int32_t *dst,
+                      rc_config *out)
+{
+    int64_t v = 0;
+    int r = rcj_int(ctx, json, key, -INT32_MAX, INT32_MAX, &v);
+    if (r > 0)
+        *dst = (int32_t)v;
+    return got(ctx, &out->params, key, r);
+}
+
+static int read_SECTIONS(const rcj_ctx *ctx, const cJSON *json, const char *key, int32_t *dst,
+                         rc_config *out)
+{
+    double v[RC_MROPE_MAX_AXES];
+    int n = 0;
+    int r = rcj_number_array(ctx, json, key, 0, v, RC_MROPE_MAX_AXES, &n);
+    if (r <= 0)
+        return got(ctx, &out->params, key, r);
+    if (n != RC_MROPE_MAX_AXES)
+        return rcj_fail(ctx, "\"%s\" has %d entries, expected %d (T, H, W)", key, n,
+                        RC_MROPE_MAX_AXES);
+    for (int a = 0; a < n; a++) {
+        if (v[a] != (double)(int32_t)v[a])
+            return rcj_fail(ctx, "\"%s\"[%d] (%.17g) must be an integer", key, a, v[a]);
+        dst[a] = (int32_t)v[a];
+    }
+    return 0;
+}
+
+static int read_LAYOUT(const rcj_ctx *ctx, const cJSON *json, const char *key,
+                       rc_mrope_layout *dst, rc_config *out)
+{
+    const char *s = NULL;
+    int r = rcj_string(ctx, json, key, &s);
+    if (r > 0 && rc_mrope_layout_parse(s, dst))
+        return rcj_fail(ctx, "\"%s\": unknown value \"%s\" (supported: %s, %s)", key, s,
+                        rc_mrope_layout_name(RC_MROPE_SECTIONED),
+                        rc_mrope_layout_name(RC_MROPE_INTERLEAVED));
+    return got(ctx, &out->params, key, r);
+}
+
 static int read_extras(const rcj_ctx *ctx, const cJSON *json, rc_config *out)
 {
     const char *s = NULL;
@@ -179,6 +221,9 @@ int rc_config_from_params(const cJSON *json, rc_config *out, const rcj_ctx *ctx)
 #define RC_PARAM_DST_PAIRING(m) &p->m
 #define RC_PARAM_DST_TYPE(m) &p->m
 #define RC_PARAM_DST_FACTORS(m) out->m
+#define RC_PARAM_DST_OPT32(m) &p->m
+#define RC_PARAM_DST_SECTIONS(m) p->m
+#define RC_PARAM_DST_LAYOUT(m) &p->m
 #include "params_fields.def"
 #undef RC_PARAM
     return read_extras(ctx, json, out);
@@ -256,6 +301,18 @@ static int write_field(cJSON *o, const rc_rope_params *p, const rc_rope_params *
                                                                              : "half-split");
     case 't':
         return !cJSON_AddStringToObject(o, key, rc_rope_type_name(p->type));
+    case 'o':
+        if (*(const int32_t *)v == 0 && !req)
+            return 0;
+        return !cJSON_AddNumberToObject(o, key, *(const int32_t *)v);
+    case 's':
+        if (p->n_axes <= 1 && !memcmp(v, dv, sizeof p->mrope_section))
+            return 0;
+        return !cJSON_AddItemToObject(o, key, cJSON_CreateIntArray(v, RC_MROPE_MAX_AXES));
+    case 'y':
+        if (p->n_axes <= 1 && p->mrope_layout == RC_MROPE_SECTIONED)
+            return 0;
+        return !cJSON_AddStringToObject(o, key, rc_mrope_layout_name(p->mrope_layout));
     default: /* factor arrays */
         if (!rc_rope_type_info_of(p->type)->factor_arrays)
             return 0;
@@ -283,8 +340,11 @@ cJSON *rc_params_to_json(const rc_rope_params *p)
 #define KIND_PAIRING 'p'
 #define KIND_TYPE 't'
 #define KIND_FACTORS 'f'
+#define KIND_OPT32 'o'
+#define KIND_SECTIONS 's'
+#define KIND_LAYOUT 'y'
 #define RC_PARAM(kind, m, key) \
-    bad = bad || write_field(o, p, &d, KIND_##kind, key, &p->m, &d.m);
+    bad = bad || write_field(o, p, &d, KIND_##kind, key, (const void *)&p->m, (const void *)&d.m);
 #include "params_fields.def"
 #undef RC_PARAM
     if (bad) {

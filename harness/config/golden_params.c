@@ -6,6 +6,7 @@
 
 #include "rope_formula.h"
 #include "rope_type.h"
+#include "rope_mrope.h"
 
 #define MAX_HEAD_DIM 2048
 
@@ -81,7 +82,10 @@ int rc_params_validate(const rc_rope_params *p, char *err, size_t errlen)
         return fail(e, n, "reserved0 %d must be 0", (int)p->reserved0);
 
     const rc_rope_type_info *ti = rc_rope_type_info_of(p->type);
-    if (ti->validate && ti->validate(p, e, n))
+    if (p->freq_pairs != 0 && !ti->uses_freq_pairs)
+        return fail(e, n, "freq_pairs %d is only used by rope_type %s", (int)p->freq_pairs,
+                    rc_rope_type_name(RC_ROPE_PROPORTIONAL));
+    if ((ti->validate && ti->validate(p, e, n)) || rc_mrope_validate(p, e, n))
         return -1;
     double m = rc_magnitude_double(p);
     if (!isfinite(m) || m <= 0.0)

@@ -35,6 +35,20 @@ const rc_rope_type_info *rc_rope_type_by_class(const char *cls)
     return NULL;
 }
 
+rc_rope_type rc_rope_type_by_fit(rc_fit_shape s)
+{
+    for (int t = 0; s != RC_FIT_NONE && t < RC_ROPE_TYPE_COUNT; t++)
+        if (table[t]->fit_shape == s)
+            return (rc_rope_type)t;
+    return RC_ROPE_DEFAULT;
+}
+
+rc_fit_shape rc_rope_type_fit(rc_rope_type t)
+{
+    const rc_rope_type_info *ti = rc_rope_type_info_of(t);
+    return ti ? ti->fit_shape : RC_FIT_NONE;
+}
+
 const char *rc_rope_type_name(rc_rope_type t)
 {
     const rc_rope_type_info *ti = rc_rope_type_info_of(t);

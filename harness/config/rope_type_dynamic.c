@@ -2,6 +2,7 @@
  * with l = max(seq_len, L), m = 1 (HF _compute_dynamic_ntk_parameters).
  * Its catalogue class is "ntk". */
 #include <math.h>
+#include <stdio.h>
 
 #include "rope_type.h"
 #include "config_internal.h"
@@ -104,6 +105,11 @@ static void freq(const rc_rope_params *p, int k, mpfr_ptr w, mpfr_ptr a, mpfr_pt
 
 static const rc_rope_golden_ops golden = { freq, NULL };
 
+static void describe(const rc_rope_params *p, char *buf, size_t n)
+{
+    snprintf(buf, n, " factor %.9g L %lld", p->factor, (long long)p->original_max_position);
+}
+
 const rc_rope_type_info rc_rope_type_dynamic = {
     .type = RC_ROPE_DYNAMIC_NTK,
     .name = "dynamic",
@@ -121,4 +127,6 @@ const rc_rope_type_info rc_rope_type_dynamic = {
     .vector_extra = vector_extra,
     .ln_base = ln_base,
     .golden = &golden,
+    .describe = describe,
+    .fit_shape = RC_FIT_SEQ_LEN,
 };

@@ -1,5 +1,7 @@
 /* Rope type "linear" (position interpolation): w'_k = w_k / s, m = 1. */
 #include "rope_type.h"
+
+#include <stdio.h>
 #include "config_internal.h"
 #include "rope_formula.h"
 
@@ -30,6 +32,11 @@ static void freq(const rc_rope_params *p, int k, mpfr_ptr w, mpfr_ptr a, mpfr_pt
 
 static const rc_rope_golden_ops golden = { freq, NULL };
 
+static void describe(const rc_rope_params *p, char *buf, size_t n)
+{
+    snprintf(buf, n, " factor %.9g", p->factor);
+}
+
 const rc_rope_type_info rc_rope_type_linear = {
     .type = RC_ROPE_LINEAR,
     .name = "linear",
@@ -42,4 +49,6 @@ const rc_rope_type_info rc_rope_type_linear = {
     .canonical = canonical,
     .vector_params = vector_params,
     .golden = &golden,
+    .describe = describe,
+    .fit_shape = RC_FIT_UNIFORM,
 };

@@ -140,6 +140,12 @@ static void freq(const rc_rope_params *p, int k, mpfr_ptr w, mpfr_ptr a, mpfr_pt
 
 static const rc_rope_golden_ops golden = { freq, NULL };
 
+static void describe(const rc_rope_params *p, char *buf, size_t n)
+{
+    snprintf(buf, n, " factor %.9g low_freq_factor %.6g high_freq_factor %.6g L %lld", p->factor,
+             p->low_freq_factor, p->high_freq_factor, (long long)p->original_max_position);
+}
+
 const rc_rope_type_info rc_rope_type_llama3 = {
     .type = RC_ROPE_LLAMA3,
     .name = "llama3",
@@ -154,4 +160,6 @@ const rc_rope_type_info rc_rope_type_llama3 = {
     .vector_extra = vector_extra,
     .vector_note = vector_note,
     .golden = &golden,
+    .describe = describe,
+    .fit_shape = RC_FIT_RAMP_FREQ,
 };

@@ -2,6 +2,7 @@
  * the long factors iff seq_len > L, else the short ones;
  * m = sqrt(1 + ln s / ln L) unless attention_factor is given. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "rope_type.h"
@@ -159,6 +160,15 @@ static int magnitude(const rc_rope_params *p, mpfr_ptr out, mpfr_prec_t q)
 
 static const rc_rope_golden_ops golden = { freq, magnitude };
 
+static void describe(const rc_rope_params *p, char *buf, size_t n)
+{
+    if (p->short_factor && p->long_factor && p->rotary_dim >= 4)
+        snprintf(buf, n, " short_factor[0..] %.6g %.6g ... long_factor[0..] %.6g %.6g",
+                 p->short_factor[0], p->short_factor[1], p->long_factor[0], p->long_factor[1]);
+    else
+        buf[0] = '\0';
+}
+
 const rc_rope_type_info rc_rope_type_longrope = {
     .type = RC_ROPE_LONGROPE,
     .name = "longrope",
@@ -176,4 +186,7 @@ const rc_rope_type_info rc_rope_type_longrope = {
     .vector_params = vector_params,
     .vector_extra = vector_extra,
     .golden = &golden,
+    .describe = describe,
+    .fit_shape = RC_FIT_PER_PAIR,
+    .magnitude_param = 1,
 };

@@ -209,6 +209,12 @@ static int magnitude(const rc_rope_params *p, mpfr_ptr out, mpfr_prec_t q)
 
 static const rc_rope_golden_ops golden = { freq, magnitude };
 
+static void describe(const rc_rope_params *p, char *buf, size_t n)
+{
+    snprintf(buf, n, " factor %.9g beta_fast %.6g beta_slow %.6g attention_factor %.9g", p->factor,
+             p->beta_fast, p->beta_slow, p->attention_factor);
+}
+
 const rc_rope_type_info rc_rope_type_yarn = {
     .type = RC_ROPE_YARN,
     .name = "yarn",
@@ -224,4 +230,7 @@ const rc_rope_type_info rc_rope_type_yarn = {
     .vector_extra = vector_extra,
     .vector_note = vector_note,
     .golden = &golden,
+    .describe = describe,
+    .fit_shape = RC_FIT_RAMP_K,
+    .magnitude_param = 1,
 };

@@ -1,6 +1,8 @@
 /* Probing a candidate: sandboxed apply calls on one head, the pairing map
  * from one-hot inputs and the choice of params to probe at. */
 #include "probe.h"
+#include "default_params.h"
+#include "rope_mrope.h"
 #include "dtype.h"
 #include "sandbox.h"
 #include "variants.h"
@@ -18,17 +20,19 @@ double rc_probe_tol(rc_dtype dt)
     return u > 0x1p-24 ? u : 0x1p-24;
 }
 
-int rc_probe_apply(const rc_probe *pr, size_t n, const int64_t *const *pos,
-                   const int64_t *n_tok, const double *const *in, double *const *out,
-                   int *ok, char (*why)[160], char *err, size_t errlen)
+static int probe_apply(const rc_probe *pr, int per_axis, size_t n, const int64_t *const *pos,
+                       const int64_t *n_tok, const double *const *in, double *const *out,
+                       int *ok, char (*why)[160], char *err, size_t errlen)
 {
     const int64_t hd = pr->params->head_dim;
     const size_t es = rc_dtype_size(pr->dtype);
     rc_call *calls = calloc(n, sizeof *calls);
     rc_call_result *res = calloc(n, sizeof *res);
     rc_tensor *ti = calloc(n, sizeof *ti), *to = calloc(n, sizeof *to);
+    int64_t **ax = calloc(n, sizeof *ax); /* M-RoPE: the positions on every axis */
+    const int64_t axes = rc_mrope_axes(pr->params);
     int rc = -1;
-    if (!calls || !res || !ti || !to) {
+    if (!calls || !res || !ti || !to || !ax) {
         snprintf(err, errlen, "out of memory");
         goto done;
     }
@@ -48,7 +52,17 @@ int rc_probe_apply(const rc_probe *pr, size_t n, const int64_t *const *pos,
         calls[i].params = pr->params;
         calls[i].dtype = pr->dtype;
         calls[i].positions = pos[i];
-        calls[i].n_positions = n_tok[i];
+        calls[i].n_positions = axes * n_tok[i];
+        if (axes > 1 && !per_axis) {
+            ax[i] = malloc((size_t)(axes * n_tok[i] + 1) * sizeof **ax);
+            if (!ax[i]) {
+                snprintf(err, errlen, "out of memory");
+                goto done;
+            }
+            for (int64_t a = 0; a < axes; a++)
+                memcpy(ax[i] + a * n_tok[i], pos[i], (size_t)n_tok[i] * sizeof **ax);
+            calls[i].positions = ax[i];
+        }
         calls[i].in = &ti[i];
         calls[i].out = &to[i];
     }
@@ -80,11 +94,28 @@ done:
         free(ti[i].data);
         free(to[i].data);
     }
+    for (size_t i = 0; ax && i < n; i++)
+        free(ax[i]);
+    free(ax);
     free(ti);
     free(to);
     free(calls);
     free(res);
     return rc;
+}
+
+int rc_probe_apply(const rc_probe *pr, size_t n, const int64_t *const *pos,
+                   const int64_t *n_tok, const double *const *in, double *const *out,
+                   int *ok, char (*why)[160], char *err, size_t errlen)
+{
+    return probe_apply(pr, 0, n, pos, n_tok, in, out, ok, why, err, errlen);
+}
+
+int rc_probe_apply_axes(const rc_probe *pr, size_t n, const int64_t *const *pos,
+                        const int64_t *n_tok, const double *const *in, double *const *out,
+                        int *ok, char (*why)[160], char *err, size_t errlen)
+{
+    return probe_apply(pr, 1, n, pos, n_tok, in, out, ok, why, err, errlen);
 }
 
 /* Positions for the one-hot probes: p = 1 fixes the orientation (every

@@ -1,8 +1,10 @@
 /* Frequencies back to RoPE parameters: the base from the geometric line of
  * the unscaled high-frequency pairs, the rope type from the shape of the
- * per-pair scaling w_k / b^(-2k/r), the magnitude fields from m. */
+ * per-pair scaling w_k / b^(-2k/r) (each type's row names its shape, so no
+ * type is named here), the magnitude fields from m. */
 #include "probe.h"
 #include "golden.h"
+#include "rope_type.h"
 #include "variants.h"
 
 #include <math.h>
@@ -123,7 +125,7 @@ static void fit_scaled(rc_identify_result *res, const double *rho, double ln_b)
     }
     int banded = mono && close_rel(rho[0], 1.0, pair_tol(res, sw, 0)) && s > 1 && tail >= 1;
     if (!banded) {
-        ip->type = RC_ROPE_LONGROPE;
+        ip->type = rc_rope_type_by_fit(RC_FIT_PER_PAIR);
         for (int k = 0; k < np; k++)
             res->factors[k] = 1.0 / rho[k];
         snprintf(res->f_type.evidence, sizeof res->f_type.evidence,
@@ -144,7 +146,7 @@ static void fit_scaled(rc_identify_result *res, const double *rho, double ln_b)
     } else {
         /* too few ramp pairs to tell the shapes apart: YaRN changes m */
         yarn = fabs(sw->m - 1) > 8 * rc_probe_tol(res->dtype) ? 1
-               : dp->type == RC_ROPE_YARN                     ? 1
+               : rc_rope_type_fit(dp->type) == RC_FIT_RAMP_K  ? 1
                                                               : 0;
         conf = 0.6;
     }
@@ -153,14 +155,14 @@ static void fit_scaled(rc_identify_result *res, const double *rho, double ln_b)
         ip->original_max_position = dp->original_max_position;
     const double L = (double)ip->original_max_position;
     if (yarn) {
-        ip->type = RC_ROPE_YARN;
+        ip->type = rc_rope_type_by_fit(RC_FIT_RAMP_K);
         double low = nr >= 2 ? -c0 / c1 : (nr == 1 ? ramp_k[0] - 0.5 : np - tail - 0.5);
         double high = nr >= 2 ? (1 - c0) / c1 : low + 1;
         res->yarn_low = low;
         res->yarn_high = high;
         /* the declared betas, if they give this ramp, else betas that do */
         int keep = 0;
-        if (dp->type == RC_ROPE_YARN && L > 0) {
+        if (dp->type == ip->type && L > 0) {
             double lo = r * log(L / (TWO_PI * dp->beta_fast)) / (2 * ln_b);
             double hi = r * log(L / (TWO_PI * dp->beta_slow)) / (2 * ln_b);
             if (dp->truncate) {
@@ -185,7 +187,7 @@ static void fit_scaled(rc_identify_result *res, const double *rho, double ln_b)
                  "frequency-linear ramp): bounds low %.3f high %.3f, last %d pairs at 1/%.6g",
                  nr ? (int)ramp_k[0] - 1 : np - tail - 1, nr, res_yarn, res_l3, low, high, tail, s);
     } else {
-        ip->type = RC_ROPE_LLAMA3;
+        ip->type = rc_rope_type_by_fit(RC_FIT_RAMP_FREQ);
         /* sigma = 1 - t = (L u / 2pi - alpha) / (beta - alpha) */
         double A = -d1, B = 1 - d0;
         double width = nr >= 2 && A != 0 ? L / (TWO_PI * A) : 0;
@@ -222,7 +224,7 @@ static int fit_dynamic(rc_identify_result *res, double ln_b)
                  L = (double)dp->original_max_position;
     double bracket = exp((lf.ln_base - ln_b) * (r - 2) / r);
     double s = (bracket - 1) / (l / L - 1);
-    ip->type = RC_ROPE_DYNAMIC_NTK;
+    ip->type = rc_rope_type_by_fit(RC_FIT_SEQ_LEN);
     ip->factor = close_rel(s, dp->factor, 1e-4) ? dp->factor : s;
     ip->original_max_position = dp->original_max_position;
     snprintf(res->f_type.evidence, sizeof res->f_type.evidence,
@@ -251,7 +253,7 @@ static void fit_magnitude(rc_identify_result *res)
     const rc_rope_params *dp = &res->declared.params;
     double tol = res->dtype == RC_F64 ? 1e-12 : 8 * rc_probe_tol(res->dtype);
     res->m = res->sweep->m;
-    if (ip->type == RC_ROPE_YARN || ip->type == RC_ROPE_LONGROPE) {
+    if (rc_rope_type_info_of(ip->type)->magnitude_param) {
         if (ip->type == dp->type) {
             ip->attention_factor = dp->attention_factor;
             ip->mscale = dp->mscale;
@@ -283,7 +285,7 @@ void rc_fit_params(rc_identify_result *res)
     double ln_b = log(dp->base);
     /* geometry and pairing are the map's business; start from the
      * declared values for what the probe cannot see (L, max_position) */
-    ip->type = RC_ROPE_DEFAULT;
+    ip->type = rc_rope_type_by_fit(RC_FIT_NONE);
     ip->factor = ip->low_freq_factor = ip->high_freq_factor = 0;
     ip->beta_fast = ip->beta_slow = ip->attention_factor = ip->mscale = ip->mscale_all_dim = 0;
     ip->truncate = 0;
@@ -322,7 +324,7 @@ void rc_fit_params(rc_identify_result *res)
         if (dp->original_max_position > 0 && fit_dynamic(res, ln_b) == 0) {
             /* done */
         } else {
-            ip->type = RC_ROPE_LONGROPE;
+            ip->type = rc_rope_type_by_fit(RC_FIT_PER_PAIR);
             for (int k = 0; k < np; k++)
                 res->factors[k] = 1.0;
             snprintf(res->f_type.evidence, sizeof res->f_type.evidence,
@@ -334,7 +336,7 @@ void rc_fit_params(rc_identify_result *res)
                  "every pair at b^(-2k/r) within %.0e%s", FREQ_TOL,
                  res->s_long ? ", unchanged past L" : "");
     } else if (all_same) {
-        ip->type = RC_ROPE_LINEAR;
+        ip->type = rc_rope_type_by_fit(RC_FIT_UNIFORM);
         double s = 1.0 / rho[0];
         ip->factor = close_rel(s, dp->factor, BASE_SNAP) ? dp->factor : s;
         snprintf(res->f_type.evidence, sizeof res->f_type.evidence,
@@ -342,8 +344,9 @@ void rc_fit_params(rc_identify_result *res)
     } else {
         fit_scaled(res, rho, ln_b);
     }
-    if (ip->type == RC_ROPE_LONGROPE) {
-        /* LongRoPE's factor arrays: short from this sweep, long from the
+    const rc_fit_shape shape = rc_rope_type_fit(ip->type);
+    if (shape == RC_FIT_PER_PAIR) {
+        /* the per-pair factor arrays: short from this sweep, long from the
          * seq_len 4L sweep when there is one */
         const rc_sweep *ls = res->s_long ? res->s_long : sw;
         for (int k = 0; k < np; k++) {
@@ -351,13 +354,13 @@ void rc_fit_params(rc_identify_result *res)
             res->ident.short_factor[k] = u / sw->w[k];
             res->ident.long_factor[k] = u / ls->w[k];
         }
-        ip->factor = dp->type == RC_ROPE_LONGROPE ? dp->factor : 0;
+        ip->factor = dp->type == ip->type ? dp->factor : 0;
         ip->original_max_position = dp->original_max_position;
         if (ip->original_max_position < 2)
             ip->original_max_position = 4096;
         rc_config_rebind(&res->ident);
     }
-    if (ip->type == RC_ROPE_LINEAR && dp->original_max_position > 0)
+    if (shape == RC_FIT_UNIFORM && dp->original_max_position > 0)
         ip->original_max_position = dp->original_max_position;
     snprintf(res->f_type.text, sizeof res->f_type.text, "rope type %s", rc_rope_type_name(ip->type));
     fit_magnitude(res);

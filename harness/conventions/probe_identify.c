@@ -1,6 +1,8 @@
 /* identify: probe, fit, then judge the angle precision against the golden
  * of what was identified and list where behaviour and declaration differ. */
 #include "probe.h"
+#include "rope_mrope.h"
+#include "rope_type.h"
 #include "dtype.h"
 #include "golden.h"
 #include "variants.h"
@@ -112,26 +114,27 @@ static void judge_params(rc_identify_result *res)
         mismatch(res, "base/exponent: declares base %.9g, behaves %.9g%s", dp->base, res->base_fit,
                  hint);
     }
+    const rc_fit_shape shape = ip->type == dp->type ? rc_rope_type_fit(ip->type) : RC_FIT_NONE;
+    const char *tn = rc_rope_type_name(ip->type);
     if (ip->type != dp->type) {
         mismatch(res, "scaling: declares rope type %s, behaves %s", rc_rope_type_name(dp->type),
                  rc_rope_type_name(ip->type));
-    } else if (ip->type != RC_ROPE_DEFAULT && ip->type != RC_ROPE_LONGROPE &&
+    } else if (shape != RC_FIT_NONE && shape != RC_FIT_PER_PAIR &&
                fabs(ip->factor - dp->factor) > 1e-5 * fabs(dp->factor)) {
         mismatch(res, "scaling: declares %s factor %.9g, behaves factor %.9g",
                  rc_rope_type_name(dp->type), dp->factor, ip->factor);
     }
-    if (ip->type == dp->type && ip->type == RC_ROPE_LLAMA3 &&
+    if (shape == RC_FIT_RAMP_FREQ &&
         (ip->low_freq_factor != dp->low_freq_factor || ip->high_freq_factor != dp->high_freq_factor))
-        mismatch(res, "scaling: declares llama3 bands %g..%g, behaves %.6g..%.6g",
+        mismatch(res, "scaling: declares %s bands %g..%g, behaves %.6g..%.6g", tn,
                  dp->low_freq_factor, dp->high_freq_factor, ip->low_freq_factor,
                  ip->high_freq_factor);
-    if (ip->type == dp->type && ip->type == RC_ROPE_YARN &&
-        (ip->beta_fast != dp->beta_fast || ip->beta_slow != dp->beta_slow))
-        mismatch(res, "scaling: declares YaRN beta_fast %g beta_slow %g, ramp fits %.6g / %.6g "
-                      "(bounds %.3f..%.3f)",
+    if (shape == RC_FIT_RAMP_K && (ip->beta_fast != dp->beta_fast || ip->beta_slow != dp->beta_slow))
+        mismatch(res, "scaling: declares %s beta_fast %g beta_slow %g, ramp fits %.6g / %.6g "
+                      "(bounds %.3f..%.3f)", tn,
                  dp->beta_fast, dp->beta_slow, ip->beta_fast, ip->beta_slow, res->yarn_low,
                  res->yarn_high);
-    if (ip->type == dp->type && ip->type == RC_ROPE_LONGROPE) {
+    if (shape == RC_FIT_PER_PAIR) {
         int bad = -1;
         for (int k = 0; k < dp->rotary_dim / 2 && k < res->map.n_pairs && dp->short_factor; k++)
             if (fabs(res->ident.short_factor[k] / dp->short_factor[k] - 1) > 1e-4) {
@@ -139,7 +142,7 @@ static void judge_params(rc_identify_result *res)
                 break;
             }
         if (bad >= 0)
-            mismatch(res, "scaling: LongRoPE factor of pair %d declared %.9g, behaves %.9g", bad,
+            mismatch(res, "scaling: %s factor of pair %d declared %.9g, behaves %.9g", tn, bad,
                      dp->short_factor[bad], res->ident.short_factor[bad]);
     }
     char e[256];
@@ -164,7 +167,8 @@ static void judge_precision(rc_identify_result *res)
     res->ulp_lost_at = -1;
     res->k_eff = 0;
     char e[256];
-    rc_golden *g = rc_golden_new(&res->ident.params, e, sizeof e);
+    const rc_rope_params flat = rc_mrope_flat(&res->ident.params); /* the sweep's equal axes */
+    rc_golden *g = rc_golden_new(&flat, e, sizeof e);
     if (!g || res->ident.params.rotary_dim != 2 * np) {
         snprintf(f->text, sizeof f->text, "angle precision not measured");
         snprintf(f->evidence, sizeof f->evidence, "no golden for the identified params: %s",
@@ -278,6 +282,8 @@ int rc_identify(const rc_candidate *c, const rc_config *declared, int dtype, dou
     rc_fit_params(res);
     judge_params(res);
     judge_precision(res);
+    if (dp->n_axes > 1 && res->layout != RC_LAYOUT_OTHER)
+        return rc_probe_mrope(&pr, res, err, errlen);
     return 0;
 }
 

@@ -1,6 +1,7 @@
 /* Diagnosis of a run's FAIL cases (diagnose.h): per case from that case
  * alone, then the run's Diagnosis block from the case results. */
 #include "diagnose_internal.h"
+#include "rope_mrope.h"
 #include "symptom.h"
 
 #include <stdio.h>
@@ -12,7 +13,7 @@
  * child, so only cases of the suites the catalogue rows name, or whose
  * symptoms alone are not conclusive, run them. */
 #define RC_DIAG_MAX_MUTANTS 6
-static const char *const differential_suites[] = { "accuracy", "scaling", "validation" };
+static const char *const differential_suites[] = { "accuracy", "scaling", "validation", RC_MROPE_NAME };
 
 static int wants_differential(const rc_case *c, const rc_case_diag *d)
 {

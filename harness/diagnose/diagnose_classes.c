@@ -1,6 +1,7 @@
 /* The bug classes diagnosis names, with what correct code does (one table),
  * and how the catalogue's classes map onto them. */
 #include "diagnose.h"
+#include "rope_mrope.h"
 #include "rope_type.h"
 
 #include <string.h>
@@ -33,6 +34,9 @@ static const rc_diag_class classes[] = {
       "smooth = (L/wavelen - low)/(high - low)" },
     { NULL, RC_ROPE_LONGROPE, "LongRoPE factors",
       "w_k / long_factor[k] iff seq_len > original_max_position, else short_factor[k]" },
+    { RC_MROPE_NAME, RC_ROPE_DEFAULT, "M-RoPE axes",
+      "pair k turns by its axis's position, positions [axis][token]: sectioned takes s_T pairs of T, then H, "
+      "then W; interleaved takes H at k mod 3 = 1 and W at k mod 3 = 2 below 3 s_axis, T elsewhere" },
     { "memory", RC_ROPE_DEFAULT, "memory safety",
       "read both channels of a pair before writing either, and write only inside the output tensor" },
     { "backward", RC_ROPE_DEFAULT, "backward", "backward = m R(-angle) applied to the incoming gradient" },

@@ -3,6 +3,7 @@
 #include "diagnose_internal.h"
 #include "verify.h"
 #include "dtype.h"
+#include "rope_mrope.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -82,8 +83,8 @@ void rc_diag_compare(const rc_case_call *cc, const call_ref *cr, const void *y_d
                     rc_diag_pair_at(in, cr->gr, dt, p, t, h, k, gq);
                 }
                 rc_pair_error pe;
-                rc_pair_error_eval(&cr->em, k, (double)cc->positions[t] * rc_golden_inv_freq(cr->g, k), x, g,
-                                   gq, y, &pe);
+                const double pos = (double)rc_mrope_position(p, cc->positions, in->n_tokens, t, k);
+                rc_pair_error_eval(&cr->em, k, pos * rc_golden_inv_freq(cr->g, k), x, g, gq, y, &pe);
                 agree[v] = (unsigned char)pe.ok;
             }
             for (int64_t ch = p->rotary_dim; ch < p->head_dim; ch++, v++) {

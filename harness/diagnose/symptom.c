@@ -5,17 +5,35 @@
 #include "symptom.h"
 #include "verify.h"
 #include "dtype.h"
+#include "rope_mrope.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+int64_t rc_sym_pos(const rc_case_call *cc, int64_t t, int k)
+{
+    if (cc->call.kind == RC_CALL_COS_SIN)
+        return cc->positions[t];
+    return rc_mrope_position(&cc->params, cc->positions, cc->in.n_tokens, t, k);
+}
+
+int64_t rc_sym_token_pos(const rc_case_call *cc, int64_t t)
+{
+    int64_t n = cc->call.kind == RC_CALL_COS_SIN ? cc->call.n_positions : cc->in.n_tokens;
+    int axes = cc->call.kind == RC_CALL_COS_SIN ? 1 : rc_mrope_axes(&cc->params);
+    int64_t m = cc->positions[t];
+    for (int a = 1; a < axes; a++)
+        m = cc->positions[a * n + t] > m ? cc->positions[a * n + t] : m;
+    return m;
+}
 
 int rc_sym_value(const rc_case_call *cc, const call_ref *cr, int64_t t, int64_t h, int k, double x[2],
                  double g[2], double y[2], int64_t *pos)
 {
     const rc_rope_params *p = &cc->params;
     const rc_dtype dt = cc->call.dtype;
-    *pos = cc->positions[t];
+    *pos = rc_sym_pos(cc, t, k);
     if (cc->call.kind == RC_CALL_COS_SIN) {
         const int r2 = p->rotary_dim / 2;
         size_t e = (size_t)(t * r2 + k), n = (size_t)(cc->call.n_positions * r2);
@@ -61,7 +79,7 @@ static double other_pairing(const rc_case_call *cc, const call_ref *cr, int64_t 
     }
     double xa = rc_load(cc->in.data, cc->in.dtype, rc_tensor_index(&cc->in, t, h, a));
     double xb = rc_load(cc->in.data, cc->in.dtype, rc_tensor_index(&cc->in, t, h, b));
-    double th = sign * (double)cc->positions[t] * rc_golden_inv_freq(cr->g, k), m = rc_golden_magnitude(cr->g);
+    double th = sign * (double)rc_sym_pos(cc, t, k) * rc_golden_inv_freq(cr->g, k), m = rc_golden_magnitude(cr->g);
     return first ? m * (xa * cos(th) - xb * sin(th)) : m * (xa * sin(th) + xb * cos(th));
 }
 
@@ -77,7 +95,7 @@ static void test_head(rc_symptoms *s, const rc_case_call *cc, const call_ref *cr
             continue;
         double x2[2], e[2];
         rc_diag_pair_at(&cc->in, cc->in.data, cc->in.dtype, &cc->params, t, cand[i], k, x2);
-        double th = sign * (double)cc->positions[t] * w;
+        double th = sign * (double)rc_sym_pos(cc, t, k) * w;
         rotate(x2, th, m, e);
         if (agrees(cr, k, th, x2, e, y)) {
             s->hyp[H_OTHER_HEAD]++;
@@ -86,19 +104,36 @@ static void test_head(rc_symptoms *s, const rc_case_call *cc, const call_ref *cr
     }
 }
 
+/* M-RoPE: the position pair k of token t would have under the other
+ * layout, or with 1-D (T axis) positions; -1 when not M-RoPE. */
+static void mrope_alternatives(const rc_case_call *cc, int64_t t, int k, int64_t alt[2])
+{
+    alt[0] = alt[1] = -1;
+    if (cc->call.kind == RC_CALL_COS_SIN || rc_mrope_axes(&cc->params) < 2)
+        return;
+    rc_rope_params q = cc->params;
+    q.mrope_layout = q.mrope_layout == RC_MROPE_SECTIONED ? RC_MROPE_INTERLEAVED : RC_MROPE_SECTIONED;
+    alt[0] = rc_mrope_position(&q, cc->positions, cc->in.n_tokens, t, k);
+    alt[1] = cc->positions[t];
+}
+
 /* One wrong value against each hypothesis. */
 static void test_hypotheses(rc_symptoms *s, const rc_case_call *cc, const call_ref *cr, int64_t t, int64_t h,
                             int k, const double x[2], const double y[2])
 {
     const double w = rc_golden_inv_freq(cr->g, k), m = rc_golden_magnitude(cr->g);
     const double sign = cc->call.kind == RC_CALL_BACKWARD ? -1.0 : 1.0;
-    const int64_t p = cc->positions[t];
+    const int64_t p = rc_sym_pos(cc, t, k), p0 = rc_sym_pos(cc, 0, k);
+    int64_t ma[2];
+    mrope_alternatives(cc, t, k, ma);
     const struct { int h, ok; double pos; } alt[] = {
+        { H_MROPE_LAYOUT, ma[0] >= 0 && ma[0] != p, (double)ma[0] },
+        { H_MROPE_1D, ma[1] >= 0 && ma[1] != p, (double)ma[1] },
         { H_NEGATED, p != 0, -(double)p },
         { H_POS_PLUS1, 1, (double)p + 1 },
         { H_POS_MINUS1, p >= 1, (double)p - 1 },
         { H_POS_INDEX, p != t, (double)t },
-        { H_POS_FIRST, p != cc->positions[0] + t, (double)(cc->positions[0] + t) },
+        { H_POS_FIRST, p != p0 + t, (double)(p0 + t) },
     };
     s->n_tested++;
     for (size_t i = 0; i < sizeof alt / sizeof alt[0]; i++) {
@@ -175,12 +210,12 @@ static void threshold(rc_symptoms *s, const rc_case_call *cc, const unsigned cha
     int64_t P = -1, lo = -1, n_below = 0;
     double jump = 0;
     for (int64_t t = 0; t < n_tok; t++)
-        if (tok_bad[t] && (P < 0 || cc->positions[t] < P))
-            P = cc->positions[t], jump = tok_ratio[t];
+        if (tok_bad[t] && (P < 0 || rc_sym_token_pos(cc, t) < P))
+            P = rc_sym_token_pos(cc, t), jump = tok_ratio[t];
     if (P < 0)
         return;
     for (int64_t t = 0; t < n_tok; t++) {
-        int64_t q = cc->positions[t];
+        int64_t q = rc_sym_token_pos(cc, t);
         if (q >= P && !tok_bad[t])
             return;
         if (q < P) {

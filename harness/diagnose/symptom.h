@@ -20,6 +20,8 @@ enum {
     H_POS_INDEX,      /* rotated by the token index t                     */
     H_POS_FIRST,      /* rotated by positions[0] + t                      */
     H_OTHER_HEAD,     /* the input of another head, rotated               */
+    H_MROPE_LAYOUT,   /* M-RoPE: the axes of the other layout             */
+    H_MROPE_1D,       /* M-RoPE: every pair by the T axis (1-D positions) */
     H_COUNT
 };
 
@@ -58,6 +60,12 @@ typedef struct rc_symptoms {
     double thr_jump;                 /* error ratio at thr_pos              */
     rc_sym_fit *fit;                 /* per pair k, or NULL                 */
 } rc_symptoms;
+
+/* The position pair k of token t is rotated by (M-RoPE: of the pair's axis,
+ * positions laid out [axis][token]; cos/sin calls have one axis), and the
+ * largest position of token t over the axes. */
+int64_t rc_sym_pos(const rc_case_call *cc, int64_t t, int k);
+int64_t rc_sym_token_pos(const rc_case_call *cc, int64_t t);
 
 /* Measure everything above (fit included); -1 out of memory. */
 int rc_sym_measure(const rc_case *c, const call_ref *cr, rc_symptoms *s);

@@ -2,6 +2,7 @@
  * from the most specific (a hypothesis that reproduces the wrong values)
  * to the least; a case nothing explains says so instead of guessing. */
 #include "symptom.h"
+#include "rope_mrope.h"
 #include "rope_type.h"
 #include "variants.h"
 
@@ -79,9 +80,24 @@ static int rule_calls(const rc_symptoms *s, rc_case_diag *d)
     return 0;
 }
 
+/* M-RoPE: the wrong pairs follow the other layout's axes. */
+static int layout_swapped(const rc_symptoms *s, rc_case_diag *d)
+{
+    const int sec = s->p.mrope_layout == RC_MROPE_SECTIONED;
+    return rc_sym_set(d, RC_MROPE_NAME, RC_CONF_HIGH,
+               "M-RoPE layouts swapped: %lld of %lld wrong pairs turn by the %s layout's axes (%s); the "
+               "config is %s (%s)",
+               (long long)s->hyp[H_MROPE_LAYOUT], (long long)s->n_tested,
+               rc_mrope_layout_name(sec ? RC_MROPE_INTERLEAVED : RC_MROPE_SECTIONED),
+               sec ? "Qwen3-VL, k mod 3" : "Qwen2-VL, [T.. H.. W..]", rc_mrope_layout_name(s->p.mrope_layout),
+               sec ? "Qwen2-VL, [T.. H.. W..]" : "Qwen3-VL, k mod 3");
+}
+
 static int rule_hypotheses(const rc_symptoms *s, rc_case_diag *d)
 {
     static const struct { int h; const char *cls, *what; } hyps[] = {
+        { H_MROPE_LAYOUT, RC_MROPE_NAME, "" },
+        { H_MROPE_1D, RC_MROPE_NAME, "turn by the T axis's position: 1-D positions where M-RoPE needs one per axis" },
         { H_OTHER_PAIRING, "pairing", "are the other pairing's rotation" },
         { H_NEGATED, "direction", "are the rotation by -angle" },
         { H_POS_PLUS1, "position", "are rotated by positions[t] + 1" },
@@ -94,6 +110,8 @@ static int rule_hypotheses(const rc_symptoms *s, rc_case_diag *d)
         int h = hyps[i].h;
         if (s->n_tested < 2 || frac(s->hyp[h], s->n_tested) < 0.9)
             continue;
+        if (h == H_MROPE_LAYOUT)
+            return layout_swapped(s, d);
         if (h == H_OTHER_PAIRING)
             return rc_sym_set(d, "pairing", RC_CONF_HIGH,
                        "%lld of %lld wrong pairs are the %s rotation: the config is %s (%s pairs)",
@@ -163,7 +181,8 @@ static int rule_magnitude(const rc_symptoms *s, rc_case_diag *d, double m)
     double mean = s->sum_lmag / (double)s->n_mag;
     double sd = sqrt(fmax(0.0, s->sum_lmag2 / (double)s->n_mag - mean * mean));
     const char *tc = rc_sym_type_class(s->p.type);
-    int scaled_m = s->p.type == RC_ROPE_YARN || s->p.type == RC_ROPE_LONGROPE;
+    const rc_rope_type_info *ti = rc_rope_type_info_of(s->p.type);
+    int scaled_m = ti && ti->magnitude_param;   /* m is the type's parameter */
     if (sd > 0.1 * fabs(mean) + 1e-6)
         return rc_sym_set(d, scaled_m ? tc : "magnitude", RC_CONF_MEDIUM,
                    "angles right but magnitudes off by %.3g%% on average, unevenly (spread %.3g%%)",

@@ -14,8 +14,8 @@ static int fittable(const rc_case_call *cc)
         return 0;
     int64_t first = -1;
     for (int64_t t = 0; t < n && first < 0; t++)
-        if (cc->positions[t] > 0)
-            first = cc->positions[t];
+        if (rc_sym_token_pos(cc, t) > 0)
+            first = rc_sym_token_pos(cc, t);
     return first > 0 && first <= 2;
 }
 

@@ -11,6 +11,7 @@
 #include "dtype.h"
 #include "golden_internal.h"
 #include "rope_type.h"
+#include "rope_mrope.h"
 
 #define CP RC_GOLDEN_CACHE_PREC
 
@@ -53,7 +54,7 @@ static int fast_init(rc_golden *g)
 static void free_plain(rc_golden *g)
 {
     void *plain[] = { g->short_f, g->long_f, g->w, g->w_d, g->row_x0,
-                      g->row_x1, g->row_b0, g->row_b1, g->row_und };
+                      g->row_x1, g->row_b0, g->row_b1, g->row_und, g->axis };
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
         free(plain[i]);
 }
@@ -84,8 +85,13 @@ static rc_golden *golden_new(const rc_rope_params *p, char *err, size_t errlen)
     g->row_b0 = malloc(np * sizeof(uint64_t));
     g->row_b1 = malloc(np * sizeof(uint64_t));
     g->row_und = malloc(np);
-    if (!g->w || !g->w_d || !g->row_x0 || !g->row_x1 || !g->row_b0 || !g->row_b1 || !g->row_und)
+    g->axis = malloc(np + 1);
+    if (!g->w || !g->w_d || !g->row_x0 || !g->row_x1 || !g->row_b0 || !g->row_b1 || !g->row_und ||
+        !g->axis)
         goto oom;
+    g->axes = rc_mrope_axes(p);
+    for (int k = 0; k < g->npairs; k++)
+        g->axis[k] = (unsigned char)rc_mrope_axis(p, k);
     for (int k = 0; k < g->npairs; k++) {
         mpfr_init2(g->w[k], RC_GOLDEN_TABLE_PREC);
         rc_freq_checked(&g->p, k, -RC_GOLDEN_TABLE_ERR, g->w[k]);
@@ -225,6 +231,20 @@ static void copy_passthrough(const rc_tensor *in, size_t bi, rc_tensor *out, siz
         rc_store(out->data, out->dtype, bo + (size_t)ch, rc_load(in->data, in->dtype, bi + (size_t)ch));
 }
 
+/* M-RoPE: store only the pairs that follow axis a (the row was computed
+ * at that axis's position; in place, the other pairs' inputs may already
+ * be outputs, and their results are not kept). */
+static void store_axis(const rc_golden *g, int a, void *data, rc_dtype t, size_t base,
+                       const rc_row_layout *l)
+{
+    for (int k = 0; k < l->n; k++)
+        if (g->axis[k] == a) {
+            const size_t i0 = base + (size_t)k * l->step;
+            rc_store_bits(data, t, i0, g->row_b0[k]);
+            rc_store_bits(data, t, i0 + l->off, g->row_b1[k]);
+        }
+}
+
 static int apply_body(rc_golden *g, const int64_t *positions, const rc_tensor *in,
                       rc_tensor *out, int sign)
 {
@@ -244,16 +264,24 @@ static int apply_body(rc_golden *g, const int64_t *positions, const rc_tensor *i
     const rc_row_layout lay = { np, split ? 1 : 2, split ? (size_t)np : 1 };
     const int fast = fast_ready(g), want_dd = out->dtype == RC_F64;
     rc_golden_rowq q = { 0, sign, NULL, 0, g->row_x0, g->row_x1, out->dtype };
-    for (int64_t tok = 0; tok < in->n_tokens; tok++) {
-        q.p = positions[tok];
-        q.cs = (fast && q.p != 0) ? rc_fcs_cache_get(g->fcache, q.p, want_dd, &q.cs_dd) : NULL;
-        for (int64_t h = 0; h < in->n_heads; h++) {
-            const size_t bi = rc_tensor_index(in, tok, h, 0), bo = rc_tensor_index(out, tok, h, 0);
-            rc_golden_row_load(in->data, in->dtype, bi, &lay, g->row_x0, g->row_x1);
-            rc_golden_row(g, &q, g->row_b0, g->row_b1);
-            rc_golden_row_store(out->data, out->dtype, bo, &lay, g->row_b0, g->row_b1);
-            copy_passthrough(in, bi, out, bo, r, g->p.head_dim);
+    const int64_t n = in->n_tokens;
+    for (int64_t tok = 0; tok < n; tok++) {
+        for (int a = 0; a < g->axes; a++) { /* M-RoPE: each axis's pairs at its position */
+            q.p = positions[a * n + tok];
+            q.cs = (fast && q.p != 0) ? rc_fcs_cache_get(g->fcache, q.p, want_dd, &q.cs_dd) : NULL;
+            for (int64_t h = 0; h < in->n_heads; h++) {
+                const size_t bi = rc_tensor_index(in, tok, h, 0), bo = rc_tensor_index(out, tok, h, 0);
+                rc_golden_row_load(in->data, in->dtype, bi, &lay, g->row_x0, g->row_x1);
+                rc_golden_row(g, &q, g->row_b0, g->row_b1);
+                if (g->axes == 1)
+                    rc_golden_row_store(out->data, out->dtype, bo, &lay, g->row_b0, g->row_b1);
+                else
+                    store_axis(g, a, out->data, out->dtype, bo, &lay);
+            }
         }
+        for (int64_t h = 0; h < in->n_heads; h++)
+            copy_passthrough(in, rc_tensor_index(in, tok, h, 0), out, rc_tensor_index(out, tok, h, 0),
+                             r, g->p.head_dim);
     }
     return 0;
 }
@@ -272,16 +300,18 @@ static int cos_sin_body(rc_golden *g, const int64_t *positions, int64_t n, rc_dt
         g->row_x0[k] = 1.0;
         g->row_x1[k] = 0.0;
     }
-    for (int64_t i = 0; i < n; i++) {
-        q.p = positions[i];
-        q.cs = (fast && q.p != 0) ? rc_fcs_cache_get(g->fcache, q.p, dtype == RC_F64, &q.cs_dd)
-                                  : NULL;
-        rc_golden_row(g, &q, g->row_b0, g->row_b1);
-        for (int k = 0; k < np; k++) {
-            rc_store_bits(cos_out, dtype, (size_t)(i * np + k), g->row_b0[k]);
-            rc_store_bits(sin_out, dtype, (size_t)(i * np + k), g->row_b1[k]);
+    for (int64_t i = 0; i < n; i++)
+        for (int a = 0; a < g->axes; a++) { /* M-RoPE: each axis's pairs at its position */
+            q.p = positions[a * n + i];
+            q.cs = (fast && q.p != 0) ? rc_fcs_cache_get(g->fcache, q.p, dtype == RC_F64, &q.cs_dd)
+                                      : NULL;
+            rc_golden_row(g, &q, g->row_b0, g->row_b1);
+            for (int k = 0; k < np; k++)
+                if (g->axis[k] == a) {
+                    rc_store_bits(cos_out, dtype, (size_t)(i * np + k), g->row_b0[k]);
+                    rc_store_bits(sin_out, dtype, (size_t)(i * np + k), g->row_b1[k]);
+                }
         }
-    }
     return 0;
 }
 
@@ -344,6 +374,6 @@ int rc_golden_angles(rc_golden *g, const int64_t *positions, int64_t n, double *
         return gfail(g, "angles needs positions and an output");
     for (int64_t i = 0; i < n; i++)
         for (int k = 0; k < g->npairs; k++)
-            angles[i * g->npairs + k] = reduced_angle(g, positions[i], k);
+            angles[i * g->npairs + k] = reduced_angle(g, positions[g->axis[k] * n + i], k);
     return 0;
 }

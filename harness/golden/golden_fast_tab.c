@@ -65,6 +65,10 @@ void rc_fast_tables_init(void) { pthread_once(&tab_once, tab_init); }
 int rc_fast_freq_init(mpfr_srcptr w, rc_fast_freq *f)
 {
     rc_fast_tables_init();
+    if (mpfr_zero_p(w)) { /* a zero frequency (proportional): every angle is exactly 0 */
+        f->v[0] = f->v[1] = f->v[2] = 0;
+        return 0;
+    }
     /* |w| < 2^40 keeps |p v| 2^-246 (the table's own error) below 2^-140 */
     if (!mpfr_regular_p(w) || mpfr_sgn(w) <= 0 || mpfr_get_exp(w) > 40)
         return -1;

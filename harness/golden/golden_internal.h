@@ -209,6 +209,8 @@ struct rc_golden {
     rc_rope_params p;        /* factor arrays point at the copies below */
     double *short_f, *long_f;
     int npairs;
+    int axes;                /* position axes (1; 3 for M-RoPE)           */
+    unsigned char *axis;     /* the axis each pair follows                */
     mpfr_t *w;               /* w'_k, |w - w'| <= 2^RC_GOLDEN_TABLE_ERR |w'| */
     double *w_d;
     mpfr_t m;                /* magnitude, same bound unless m_exact */

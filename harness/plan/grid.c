@@ -8,6 +8,7 @@
  * parameter values meets in at least one row.  Level 3 takes the whole
  * supported product. */
 #include "grid.h"
+#include "default_params.h"
 #include "dtype.h"
 #include "sandbox.h"
 #include "variants.h"
@@ -219,7 +220,12 @@ static int grid_single(rc_ctx *ctx, const rc_config *cfg, char *err, size_t errl
     probe_src src = {NULL, cfg};
     if (probe(ctx, &src, RC_DTYPE_COUNT + 1, ok, err, errlen) != 0)
         return -1;
-    declined_note(cfg, ok, ok[RC_DTYPE_COUNT], err, errlen);
+    if (rc_candidate_offers(&ctx->cand, &cfg->params))
+        declined_note(cfg, ok, ok[RC_DTYPE_COUNT], err, errlen);
+    else if (!err[0])
+        snprintf(err, errlen, "the candidate was built for ABI 1.%d and is never given params "
+                 "that need ABI 1.%d (M-RoPE, proportional)", rc_candidate_abi_minor(&ctx->cand),
+                 rc_params_abi_minor(&cfg->params));
     size_t cap = 0;
     int first = 1;
     for (int d = 0; d < RC_DTYPE_COUNT; d++) {

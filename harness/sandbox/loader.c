@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "default_params.h"
 #include "sandbox_impl.h"
 
 #define RC_ADAPTER_V1_SIZE (offsetof(rc_adapter, last_error) + sizeof(void (*)(void)))
@@ -37,6 +38,9 @@ static void check_info(const rc_cand_info *in, const char *path, char *msg, size
         snprintf(msg, n, "%s: struct_size %u is smaller than the ABI %d table (%zu bytes); "
                  "set struct_size = sizeof(rc_adapter)", path, (unsigned)in->struct_size,
                  RC_ABI_VERSION, (size_t)RC_ADAPTER_V1_SIZE);
+    else if (in->abi_minor < 0 || in->abi_minor > RC_ABI_MINOR)
+        snprintf(msg, n, "%s: wrote something that is not the harness's reply while being "
+                 "loaded (ABI minor %d)", path, (int)in->abi_minor);
     else if (in->has_defaults == -2)
         snprintf(msg, n, "%s: default_params are invalid: rotary_dim %d is out of range", path,
                  (int)in->defaults.params.rotary_dim);
@@ -165,6 +169,7 @@ static int ask(rc_candidate *c, const char *dlpath, const rc_limits *lim, rc_lin
         return -1;
     c->abi_version = info.abi_version;
     c->struct_size = info.struct_size;
+    c->abi_minor = info.abi_minor;
     c->has_backward = info.has_backward;
     c->has_cos_sin = info.has_cos_sin;
     memcpy(c->name, info.name, sizeof c->name);
@@ -252,6 +257,7 @@ void rc_candidate_builtin(rc_candidate *c, const char *label, const rc_adapter *
     snprintf(c->version, sizeof c->version, "%s", table->version ? table->version : "");
     c->abi_version = table->abi_version;
     c->struct_size = table->struct_size;
+    c->abi_minor = rc_adapter_abi_minor(table);
     c->has_backward = table->backward != NULL;
     c->has_cos_sin = table->cos_sin != NULL;
 }

@@ -4,6 +4,7 @@
  * against the command, the worker's death, the limits it kept.  The worker
  * side is sandbox_worker.c and sandbox_serve.c. */
 #include "sandbox_impl.h"
+#include "default_params.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -590,6 +591,16 @@ static void not_run(rc_call_result *r, int hangs)
     set_msg(r, "not run: the candidate already hung in %d calls", hangs);
 }
 
+int rc_candidate_abi_minor(const rc_candidate *c)
+{
+    return c->abi_minor; /* read from the table by the worker */
+}
+
+int rc_candidate_offers(const rc_candidate *c, const rc_rope_params *p)
+{
+    return rc_params_abi_minor(p) <= rc_candidate_abi_minor(c);
+}
+
 int rc_sandbox_exec(rc_sandbox *sb, rc_call *calls, size_t n, rc_call_result *results)
 {
     if (!sb || (n && (!calls || !results))) {
@@ -606,6 +617,15 @@ int rc_sandbox_exec(rc_sandbox *sb, rc_call *calls, size_t n, rc_call_result *re
         if (!call_valid(call)) {
             errno = EINVAL;
             return -1;
+        }
+        if (!rc_candidate_offers(sb->c, call->params)) {
+            /* the one gate: never params its ABI minor predates (M-RoPE,
+             * proportional); whichever step asked, it is a decline */
+            r->outcome = RC_OUTCOME_UNSUPPORTED;
+            set_phase(r, RC_PH_SUPPORTS);
+            set_msg(r, "supports: not offered: the candidate was built for ABI 1.%d, these params need "
+                    "ABI 1.%d", rc_candidate_abi_minor(sb->c), rc_params_abi_minor(call->params));
+            continue;
         }
         if ((call->kind == RC_CALL_BACKWARD && !sb->c->has_backward) ||
             (call->kind == RC_CALL_COS_SIN && !sb->c->has_cos_sin)) {

@@ -48,6 +48,7 @@ typedef struct rc_rep {
 typedef struct rc_cand_info {
     uint32_t abi_version, struct_size;
     int32_t has_backward, has_cos_sin, has_defaults, n_factors;
+    int32_t abi_minor, reserved;     /* the ABI minor its params_size says */
     char name[RC_NAME_MAX], version[RC_NAME_MAX];
     char missing[16];                /* first required function that is NULL */
     rc_config defaults;              /* its pointers are the sender's      */

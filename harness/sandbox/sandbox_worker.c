@@ -166,6 +166,7 @@ static void describe(const rc_adapter *ad, rc_cand_info *info)
                         : !ad->apply ? "apply" : !ad->last_error ? "last_error" : "";
     snprintf(info->missing, sizeof info->missing, "%s", missing);
     info->has_backward = ad->backward != NULL;
+    info->abi_minor = rc_adapter_abi_minor(ad);
     info->has_cos_sin = ad->cos_sin != NULL;
     info->has_defaults = -(ad->name == NULL); /* -1: name is NULL */
     copy_str(info->name, ad->name);

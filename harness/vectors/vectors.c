@@ -2,6 +2,7 @@
  * diff names the row) and a strict reader.  Floats are bit-pattern strings
  * because JSON numbers do not round-trip doubles through cJSON. */
 #include "vectors.h"
+#include "rope_mrope.h"
 #include "dtype.h"
 #include "report.h"
 #include "fileio.h"
@@ -211,9 +212,16 @@ static void format_case(sbuf *b, const rc_vec_file *f, const rc_vec_case *c)
     sb_put(b, "      \"magnitude\": \"%s\",\n", rc_vec_value_str(mb, RC_F64, 1, v, sizeof v));
     sb_put(b, "      \"inv_freq\": ");
     sb_row(b, c->inv_freq, RC_F64, 0, half, 1);
+    /* M-RoPE: one list per axis, [[T...], [H...], [W...]] */
+    const int axes = rc_mrope_axes(&c->cfg.params);
     sb_put(b, ",\n      \"positions\": [");
-    for (int64_t t = 0; t < c->n_tokens; t++)
-        sb_put(b, "%s%" PRId64, t ? ", " : "", c->positions[t]);
+    for (int a = 0; a < axes; a++) {
+        sb_put(b, "%s", axes == 1 ? "" : a ? "], [" : "[");
+        for (int64_t t = 0; t < c->n_tokens; t++)
+            sb_put(b, "%s%" PRId64, t ? ", " : "", c->positions[a * c->n_tokens + t]);
+    }
+    if (axes > 1)
+        sb_put(b, "]");
     sb_put(b, "],\n");
     sb_rows(b, "inputs", c->in, f->dtype, c->n_tokens, hd, 0);
     sb_rows(b, "expected", c->expected, f->dtype, c->n_tokens, hd, 0);
@@ -346,6 +354,34 @@ static int read_table(rdctx *x, const cJSON *c, const char *key, rc_dtype t, int
     return 0;
 }
 
+/* "positions": integers, or for M-RoPE params one array per axis, all of
+ * one length.  The count per axis, or -1 with a message. */
+static int read_positions(rdctx *x, const cJSON *pa, int axes, rc_vec_case *out)
+{
+    const cJSON *row = axes > 1 && cJSON_IsArray(pa) ? pa->child : pa;
+    int n = cJSON_IsArray(row) ? cJSON_GetArraySize(row) : 0;
+    if (axes > 1 && (n <= 0 || cJSON_GetArraySize(pa) != axes))
+        return fail(x, "\"positions\" must be %d non-empty arrays of integers (T, H, W)", axes);
+    if (n <= 0)
+        return fail(x, "\"positions\" must be a non-empty array of integers");
+    out->n_tokens = n;
+    out->positions = calloc((size_t)(axes * n), sizeof(int64_t));
+    if (!out->positions)
+        return fail(x, "out of memory");
+    for (int a = 0; a < axes; a++, row = row->next) {
+        if (!cJSON_IsArray(row) || cJSON_GetArraySize(row) != n)
+            return fail(x, "\"positions\" axis %d must have %d integers", a, n);
+        int i = 0;
+        for (const cJSON *e = row->child; e; e = e->next, i++) {
+            double d = cJSON_IsNumber(e) ? e->valuedouble : NAN;
+            if (!(d == floor(d)) || fabs(d) > 0x1p53)
+                return fail(x, "\"positions\" element %d is not an integer of at most 2^53", i);
+            out->positions[a * n + i] = (int64_t)d;
+        }
+    }
+    return n;
+}
+
 static int read_case(rdctx *x, const cJSON *c, rc_dtype dt, rc_vec_case *out)
 {
     const char *s = NULL;
@@ -384,21 +420,9 @@ static int read_case(rdctx *x, const cJSON *c, rc_dtype dt, rc_vec_case *out)
     if (read_row(x, item(c, "inv_freq"), "inv_freq", -1, RC_F64, out->inv_freq, 0, half) != 0)
         return -1;
 
-    const cJSON *pa = item(c, "positions");
-    int n = cJSON_IsArray(pa) ? cJSON_GetArraySize(pa) : 0;
+    int n = read_positions(x, item(c, "positions"), rc_mrope_axes(&out->cfg.params), out);
     if (n <= 0)
-        return fail(x, "\"positions\" must be a non-empty array of integers");
-    out->n_tokens = n;
-    out->positions = calloc((size_t)n, sizeof(int64_t));
-    if (!out->positions)
-        return fail(x, "out of memory");
-    int i = 0;
-    for (const cJSON *e = pa->child; e; e = e->next, i++) {
-        double d = cJSON_IsNumber(e) ? e->valuedouble : NAN;
-        if (!(d == floor(d)) || fabs(d) > 0x1p53)
-            return fail(x, "\"positions\" element %d is not an integer of at most 2^53", i);
-        out->positions[i] = (int64_t)d;
-    }
+        return -1;
     if (read_table(x, c, "inputs", dt, n, hd, &out->in) != 0 ||
         read_table(x, c, "expected", dt, n, hd, &out->expected) != 0)
         return -1;

@@ -5,6 +5,7 @@
  * `rope-conform vectors generate`. */
 #include "vectors.h"
 #include "rope_type.h"
+#include "rope_mrope.h"
 #include "dtype.h"
 #include "prng.h"
 #include "run.h"
@@ -128,8 +129,9 @@ static int make_case(rc_vec_file *f, const rc_config *cfg, const case_spec *cs, 
     snprintf(c->note, sizeof c->note, "%s%s", cs->note, tn);
     size_t n = cs->n, hd = (size_t)p->head_dim, half = (size_t)(p->rotary_dim / 2);
     size_t es = rc_dtype_size(f->dtype);
+    const size_t axes = (size_t)rc_mrope_axes(p); /* M-RoPE: cs->pos is [axis][token] */
     c->n_tokens = (int64_t)n;
-    c->positions = malloc(n * sizeof(int64_t));
+    c->positions = malloc(axes * n * sizeof(int64_t));
     c->in = calloc(n * hd, es);
     c->expected = calloc(n * hd, es);
     c->exact = calloc(n * hd, sizeof(double));
@@ -141,7 +143,7 @@ static int make_case(rc_vec_file *f, const rc_config *cfg, const case_spec *cs, 
         snprintf(err, errlen, "out of memory");
         goto done;
     }
-    memcpy(c->positions, cs->pos, n * sizeof(int64_t));
+    memcpy(c->positions, cs->pos, axes * n * sizeof(int64_t));
     for (size_t r = 0; r < n; r++) {
         char key[160];
         snprintf(key, sizeof key, "%s/%s/%zu", f->name, cs->name, r);

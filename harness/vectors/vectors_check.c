@@ -2,6 +2,8 @@
  * judged by the run's error model with the stored exact values; no golden
  * engine, no MPFR. */
 #include "vectors.h"
+#include "default_params.h"
+#include "rope_mrope.h"
 #include "dtype.h"
 #include "errmodel.h"
 #include "loader.h"
@@ -168,16 +170,22 @@ int rc_vec_check(const char *dir, const char *candidate, const char *profile, do
         goto done;
     }
     /* ask first, as the run does: a declined case is a skip, not a fail */
-    for (size_t i = 0, j = 0; i < nf; i++)
-        for (size_t c = 0; c < files[i].n_cases; c++, j++) {
-            jobs[j].file = i;
-            jobs[j].cas = c;
-            calls[j].kind = RC_CALL_SUPPORTS;
-            calls[j].params = &files[i].cases[c].cfg.params;
-            calls[j].dtype = files[i].dtype;
-            calls[j].group = (int)j;
+    size_t nask = 0;
+    for (size_t i = 0; i < nf; i++)
+        for (size_t c = 0; c < files[i].n_cases; c++) {
+            const rc_rope_params *p = &files[i].cases[c].cfg.params;
+            if (!rc_candidate_offers(&cand, p))
+                continue;   /* never asked about params its ABI minor predates */
+            jobs[nask].file = i;
+            jobs[nask].cas = c;
+            calls[nask].kind = RC_CALL_SUPPORTS;
+            calls[nask].params = p;
+            calls[nask].dtype = files[i].dtype;
+            calls[nask].group = (int)nask;
+            nask++;
         }
-    if (rc_sandbox_run(&cand, calls, nj, res, timeout) != 0) {
+    nj = nask;
+    if (nj && rc_sandbox_run(&cand, calls, nj, res, timeout) != 0) {
         snprintf(err, errlen, "sandbox failure running the candidate");
         goto done;
     }
@@ -215,7 +223,7 @@ int rc_vec_check(const char *dir, const char *candidate, const char *profile, do
         calls[j].params = &c->cfg.params;
         calls[j].dtype = f->dtype;
         calls[j].positions = c->positions;
-        calls[j].n_positions = c->n_tokens;
+        calls[j].n_positions = rc_mrope_axes(&c->cfg.params) * c->n_tokens;
         calls[j].in = &jobs[j].in;
         calls[j].out = &jobs[j].out;
         calls[j].group = (int)j;

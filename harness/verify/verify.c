@@ -4,6 +4,7 @@
 #include "verify.h"
 #include "dtype.h"
 #include "plotdata.h"
+#include "rope_mrope.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -120,10 +121,11 @@ int64_t rc_verify_against_golden(rc_ctx *ctx, rc_case *c, int ci, int sign, rc_c
     size_t w_e0 = 0, w_e1 = 0;
     int r2 = p->rotary_dim / 2;
     for (int64_t t = 0; t < cc->in.n_tokens; t++) {
-        int64_t pos = cc->positions[t];
-        int bucket = rc_position_bucket(pos);
         for (int64_t h = 0; h < cc->in.n_heads; h++) {
             for (int k = 0; k < r2; k++) {
+                /* M-RoPE: the position of the pair's axis */
+                const int64_t pos = rc_mrope_position(p, cc->positions, cc->in.n_tokens, t, k);
+                const int bucket = rc_position_bucket(pos);
                 int i0, i1;
                 rc_pair_channels(p, k, &i0, &i1);
                 size_t e0 = rc_tensor_index(&cc->in, t, h, i0), e1 = rc_tensor_index(&cc->in, t, h, i1);

@@ -1,5 +1,6 @@
 /*
- * rope-conform adapter ABI, version 1.
+ * rope-conform adapter ABI, version 1.1 (minor 1: M-RoPE positions and the
+ * proportional type, fields appended to rc_rope_params and rc_adapter).
  *
  * A candidate RoPE implementation is a shared object that exports
  *
@@ -30,6 +31,9 @@ extern "C" {
 #endif
 
 #define RC_ABI_VERSION 1
+/* Minor layouts only append fields.  1: rc_rope_params gains freq_pairs,
+ * n_axes, mrope_section and mrope_layout; rc_adapter gains params_size. */
+#define RC_ABI_MINOR 1
 
 /* Name of the one symbol a candidate exports. */
 #define RC_ADAPTER_SYMBOL "rope_conform_adapter"
@@ -68,9 +72,21 @@ typedef enum rc_rope_type {
                                 l = max(seq_len, L)                         */
     RC_ROPE_YARN = 3,        /* ramp between beta_fast/beta_slow bounds     */
     RC_ROPE_LONGROPE = 4,    /* per-pair short/long factors                 */
-    RC_ROPE_LLAMA3 = 5       /* wavelength bands (Llama 3.1)                */
+    RC_ROPE_LLAMA3 = 5,      /* wavelength bands (Llama 3.1)                */
+    RC_ROPE_PROPORTIONAL = 6 /* ABI 1.1: w_k = base^(-2k/r)/factor for
+                                k < freq_pairs, 0 beyond (HF "proportional") */
 } rc_rope_type;
-#define RC_ROPE_TYPE_COUNT 6
+#define RC_ROPE_TYPE_COUNT 7
+
+/* ABI 1.1: which pairs follow which position axis under M-RoPE
+ * (docs/variants.md, "Multimodal RoPE"). */
+typedef enum rc_mrope_layout {
+    RC_MROPE_SECTIONED = 0,  /* pairs [0, s_T) axis T, then s_H pairs H, then
+                                s_W pairs W (Qwen2-VL, Qwen2.5-VL)         */
+    RC_MROPE_INTERLEAVED = 1 /* pair k: H if k%3 == 1 and k < 3 s_H, W if
+                                k%3 == 2 and k < 3 s_W, else T (Qwen3-VL)   */
+} rc_mrope_layout;
+#define RC_MROPE_MAX_AXES 3
 
 /*
  * The RoPE configuration.  Fields a rope type does not use are ignored (and
@@ -108,7 +124,21 @@ typedef struct rc_rope_params {
     int64_t seq_len;        /* current sequence length: DYNAMIC_NTK uses
                                max(seq_len, L); LONGROPE uses long factors
                                iff seq_len > L.  0 = not given (= L)        */
+
+    /* ---- ABI 1.1.  An adapter built for 1.0 (rc_adapter.params_size 0)
+     * is never given a configuration that uses these fields. ---- */
+    int32_t freq_pairs;     /* PROPORTIONAL: pairs with a non-zero
+                               frequency, 1 <= freq_pairs <= rotary_dim/2 */
+    int32_t n_axes;         /* position axes: 0 = one position per token;
+                               3 = M-RoPE, positions [axis][token] for
+                               axes T, H, W                                */
+    int32_t mrope_section[RC_MROPE_MAX_AXES]; /* M-RoPE: pairs per axis
+                               T, H, W, summing to rotary_dim/2          */
+    rc_mrope_layout mrope_layout;
 } rc_rope_params;
+
+/* sizeof(rc_rope_params) in ABI 1.0. */
+#define RC_ROPE_PARAMS_V1_0_SIZE offsetof(rc_rope_params, freq_pairs)
 
 /*
  * A strided view of activations laid out as [n_tokens][n_heads][head_dim].
@@ -147,24 +177,33 @@ typedef struct rc_adapter {
     int (*supports)(void *state, const rc_rope_params *params, rc_dtype dtype);
     /* Required.  out = RoPE(in) at positions[t] for token t, every head.
      * in and out have the same dtype and shape; out->data may equal
-     * in->data (in-place).  positions has in->n_tokens entries. */
+     * in->data (in-place).  positions has in->n_tokens entries; with
+     * params->n_axes = A > 1 (M-RoPE) it has A * in->n_tokens, laid out
+     * [axis][token]: positions[a * n_tokens + t]. */
     int (*apply)(void *state, const rc_rope_params *params,
                  const int64_t *positions, const rc_tensor *in,
                  rc_tensor *out);
     /* Optional.  Gradient of apply: out = m * R(-angle) in, i.e. rotation
-     * by the negative angle, same magnitude. */
+     * by the negative angle, same magnitude; positions as for apply. */
     int (*backward)(void *state, const rc_rope_params *params,
                     const int64_t *positions, const rc_tensor *grad_out,
                     rc_tensor *grad_in);
     /* Optional.  The candidate's cos/sin table for n positions:
      * cos[i * r/2 + k] = m * cos(positions[i] * w'_k), likewise sin, in
      * dtype.  Lets a report say whether the table or the apply step is
-     * wrong. */
+     * wrong.  Never called with M-RoPE params (n_axes > 1). */
     int (*cos_sin)(void *state, const rc_rope_params *params,
                    const int64_t *positions, int64_t n, rc_dtype dtype,
                    void *cos, void *sin);
     /* Required.  A message for the last RC_ERROR (never NULL). */
     const char *(*last_error)(void *state);
+
+    /* ---- ABI 1.1 ---- */
+    /* sizeof(rc_rope_params) the adapter was built with; 0 (an adapter
+     * built for 1.0) means RC_ROPE_PARAMS_V1_0_SIZE.  The harness offers
+     * M-RoPE and PROPORTIONAL params only to adapters that set it. */
+    uint32_t params_size;
+    uint32_t reserved1;     /* must be 0 */
 } rc_adapter;
 
 /* The symbol every candidate exports. */

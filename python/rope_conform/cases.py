@@ -20,6 +20,7 @@ PARAM_DEFAULTS = {
     "max_position": 0, "low_freq_factor": 0.0, "high_freq_factor": 0.0, "beta_fast": 0.0,
     "beta_slow": 0.0, "attention_factor": 0.0, "mscale": 0.0, "mscale_all_dim": 0.0,
     "truncate": False, "short_factor": None, "long_factor": None, "seq_len": 0,
+    "freq_pairs": 0, "n_axes": 0, "mrope_section": [0, 0, 0], "mrope_layout": "sectioned",
 }
 _DTYPES = {"f64": "F64", "f32": "F32", "f16": "F16", "bf16": "BF16"}
 
@@ -36,6 +37,7 @@ def _number(v, kind):
 def contract_params(pj):
     """The contract's params dict from a params JSON object."""
     p = dict(PARAM_DEFAULTS)
+    p["mrope_section"] = list(PARAM_DEFAULTS["mrope_section"])
     p["rotary_dim"] = pj["head_dim"]
     if pj.get("rope_type") == "yarn":
         p.update(beta_fast=32.0, beta_slow=1.0, truncate=True)
@@ -45,6 +47,8 @@ def contract_params(pj):
         default = PARAM_DEFAULTS[key]
         if key in ("short_factor", "long_factor"):
             value = [_number(v, float) for v in value]
+        elif key == "mrope_section":
+            value = [_number(v, int) for v in value]
         elif isinstance(default, bool) or isinstance(default, str):
             pass
         else:

@@ -53,6 +53,10 @@ def freqs(params):
         return wk / np.asarray(ext, dtype=np.float64), m
     if kind == "llama3":
         return llama3(params, wk), 1.0
+    if kind == "proportional":
+        return np.where(k < params["freq_pairs"], wk / s, 0.0), 1.0
+    if kind not in ("default", "dynamic"):
+        raise NotImplementedError("rope type " + kind)
     return wk, 1.0
 
 

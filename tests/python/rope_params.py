@@ -10,6 +10,8 @@ def check_params(params):
         raise ValueError("rotary_dim %d must be even and in [2, head_dim %d]" % (r, hd))
     if not (math.isfinite(base) and base > 1.0):
         raise ValueError("base %r must be finite and greater than 1" % base)
+    if params["n_axes"] > 1:   # none of the test candidates implements M-RoPE
+        raise NotImplementedError("M-RoPE positions [axis][token]")
 
 
 def get_mscale(scale, mscale=1.0):

@@ -239,6 +239,24 @@ class PackageTests(unittest.TestCase):
         self.assertEqual((p["rotary_dim"], p["base"], p["rope_theta"]), (64, 10000.0, 10000.0))
         self.assertEqual((p["beta_fast"], p["beta_slow"], p["truncate"]), (32.0, 1.0, True))
 
+    @needs_numpy
+    def test_gen_mrope_positions_per_axis(self):
+        """An M-RoPE config's cases carry positions [3, n_tokens] ([axis][token])."""
+        exe, _ = rope_conform.tools()
+        qwen = os.path.join(ROOT, "tests", "fixtures", "qwen2_vl_7b.json")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "cases.st")
+            subprocess.run([exe, "gen", "--config", qwen, "--dtype", "f32", "-o", path], check=True,
+                           capture_output=True)
+            calls = [call for case in cases.read(path, array="numpy") for call in case.calls]
+        mrope = [call for call in calls if call.params["n_axes"] == 3]
+        self.assertGreater(len(mrope), 10)   # the model's own cases; synthetic scaling ones are 1-D
+        for call in calls:
+            want = (3, call.x.shape[0]) if call.params["n_axes"] == 3 else (call.x.shape[0],)
+            self.assertEqual(tuple(call.positions.shape), want)
+        for call in mrope:
+            self.assertEqual(call.params["mrope_section"], [16, 24, 24])
+
     @needs_torch
     def test_adapter_params_match_the_package(self):
         """The adapter's params dict has the package's keys and types."""

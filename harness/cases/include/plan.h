@@ -35,6 +35,8 @@ typedef struct rc_call_recipe {
     rc_call_kind kind;
     int in_place;            /* the candidate gets out == in                */
     int has_seq_len;         /* seq_len replaces the configuration's        */
+    int flat;                /* M-RoPE params run as 1-D (rc_mrope_flat):
+                                one position per token                     */
     int64_t seq_len;
     int64_t n_tokens, n_heads;          /* COS_SIN: n_tokens positions      */
     const int64_t *positions;           /* shared by the plan               */
@@ -96,9 +98,17 @@ void rc_case_free(rc_case *c);
 
 /* Add an APPLY/BACKWARD call on a contiguous [n_tokens][n_heads][head_dim]
  * tensor at the given positions (the plan keeps one copy of each distinct
- * set); the input is zero unless a fill step writes it. */
+ * set); the input is zero unless a fill step writes it.  With M-RoPE params
+ * every axis gets these positions (n_positions = axes * n_tokens); _axes
+ * takes them per axis, [axis][token]. */
 rc_call_recipe *rc_case_add_call(rc_case *c, rc_call_kind kind, const int64_t *positions,
                                  int64_t n_tokens, int64_t n_heads);
+rc_call_recipe *rc_case_add_call_axes(rc_case *c, rc_call_kind kind, const int64_t *positions,
+                                      int64_t n_tokens, int64_t n_heads);
+/* The same call with the configuration's M-RoPE fields cleared: the 1-D
+ * RoPE of these positions (the mrope suite's equal-axes reference). */
+rc_call_recipe *rc_case_add_call_flat(rc_case *c, rc_call_kind kind, const int64_t *positions,
+                                      int64_t n_tokens, int64_t n_heads);
 /* Add a COS_SIN call for n positions. */
 rc_call_recipe *rc_case_add_cos_sin(rc_case *c, const int64_t *positions, int64_t n);
 /* This call runs with seq_len in place of the configuration's. */

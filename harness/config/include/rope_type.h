@@ -29,6 +29,17 @@ enum {
     RC_HAZARD_EXTENDS_L = 2   /* extends past L: a context <= L never shows it */
 };
 
+/* How identify (probe_fit.c) recognises the type from the per-pair
+ * scaling rho_k = w'_k / b^(-2k/r) it measures. */
+typedef enum rc_fit_shape {
+    RC_FIT_NONE = 0,     /* not recognised by shape (rho = 1: the default) */
+    RC_FIT_UNIFORM,      /* one factor for every pair                      */
+    RC_FIT_SEQ_LEN,      /* rho = 1 up to L, another base past it          */
+    RC_FIT_RAMP_K,       /* 1, a ramp linear in k, then 1/s                */
+    RC_FIT_RAMP_FREQ,    /* 1, a ramp linear in the frequency, then 1/s    */
+    RC_FIT_PER_PAIR      /* a factor per pair (whatever else it measures)  */
+} rc_fit_shape;
+
 /* One extra frozen-vector case of a type (vectors_cases.c). */
 typedef struct rc_vec_extra {
     const char *name;
@@ -51,10 +62,14 @@ typedef struct rc_rope_type_info {
     const char *diag_class;        /* catalogue class of the type's bugs, or NULL */
     const char *const *required;   /* params JSON keys the type needs, or NULL */
     int factor_arrays;             /* uses short_factor/long_factor (rotary_dim/2 each) */
+    int uses_freq_pairs;           /* uses freq_pairs (ABI 1.1) */
+    int abi_minor;                 /* the ABI minor an adapter needs to be offered it */
     int seq_len_dependent;         /* frequencies depend on seq_len */
     unsigned hazards;              /* RC_HAZARD_* */
     rc_switch_kind switch_kind;
     int below_L_check;             /* SEQ_LEN: also seq_len L/2 (the clamp) */
+    rc_fit_shape fit_shape;        /* identify's shape of the type */
+    int magnitude_param;           /* m is a parameter (attention_factor), not 1 */
     int stale_multiple;            /* SEQ_LEN: the long call's seq_len, in L */
 
     /* params JSON: non-zero defaults a reader fills in (NULL: none) */
@@ -70,6 +85,9 @@ typedef struct rc_rope_type_info {
     void (*vector_params)(rc_config *c);
     int (*vector_extra)(rc_config *v, int i, rc_vec_extra *out);
     void (*vector_note)(const rc_rope_params *p, char *buf, size_t n);
+    /* identify's summary of the type's own fields (" factor 4 ..."), or
+     * NULL when it has none beyond the geometry. */
+    void (*describe)(const rc_rope_params *p, char *buf, size_t n);
     /* ln of the base the frequencies are powers of (NULL: ln base). */
     double (*ln_base)(const rc_rope_params *p);
     const struct rc_rope_golden_ops *golden;
@@ -79,6 +97,9 @@ typedef struct rc_rope_type_info {
 const rc_rope_type_info *rc_rope_type_info_of(rc_rope_type t);
 /* The type whose diag_class is cls, or NULL. */
 const rc_rope_type_info *rc_rope_type_by_class(const char *cls);
+/* The type identify names for a shape (the default type for RC_FIT_NONE). */
+rc_rope_type rc_rope_type_by_fit(rc_fit_shape s);
+rc_fit_shape rc_rope_type_fit(rc_rope_type t); /* RC_FIT_NONE outside the table */
 
 const char *rc_rope_type_name(rc_rope_type t); /* "?" outside the table */
 /* A name or alias; 0 ok, -1 unknown. */

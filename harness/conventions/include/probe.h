@@ -32,6 +32,11 @@ typedef struct rc_probe {
 int rc_probe_apply(const rc_probe *pr, size_t n, const int64_t *const *pos,
                    const int64_t *n_tok, const double *const *in, double *const *out,
                    int *ok, char (*why)[160], char *err, size_t errlen);
+/* The same with M-RoPE params: rc_probe_apply gives every axis pos[i];
+ * this takes pos[i] per axis, [axis][token]. */
+int rc_probe_apply_axes(const rc_probe *pr, size_t n, const int64_t *const *pos,
+                        const int64_t *n_tok, const double *const *in, double *const *out,
+                        int *ok, char (*why)[160], char *err, size_t errlen);
 
 /* The channel pairing recovered from one-hot probes. */
 typedef struct rc_pairmap {
@@ -131,10 +136,18 @@ typedef struct rc_identify_result {
                                     ulp of angle; -1 none up to max_ok      */
     rc_finding f_pairing, f_rotary, f_direction, f_base, f_type, f_magnitude,
         f_precision;
+    rc_finding f_mrope;          /* M-RoPE calls only: axes, sections, layout */
+    signed char mrope_axis[RC_MAX_PAIRS]; /* the axis each pair follows, -1 none */
     int n_mismatch;
     char mismatch[RC_IDENT_MAX_MISMATCH][256];
     char note[512];
 } rc_identify_result;
+
+/* M-RoPE (probe_mrope.c): which axis each pair follows, from one call per
+ * axis with that axis at position 1 and the others at 0; the sections and
+ * layout that map is, into res->ident, f_mrope and the mismatches.  Only
+ * for declared M-RoPE params.  0, or -1 with a message. */
+int rc_probe_mrope(const rc_probe *pr, rc_identify_result *res, char *err, size_t errlen);
 
 /* Classify the rope type of res (map, sweeps, fit filled) and fill
  * res->ident, f_base, f_type and f_magnitude (probe_fit.c). */

@@ -22,7 +22,10 @@ const rc_rope_params *rc_golden_params(const rc_golden *g);
 double rc_golden_inv_freq(const rc_golden *g, int k);   /* w'_k         */
 double rc_golden_magnitude(const rc_golden *g);         /* m            */
 
-/* out = m * R(sign * p * w') in, rounded once to out->dtype.  in and out
+/* Positions: n entries, or for M-RoPE params (n_axes = A > 1) A * n laid
+ * out [axis][token], pair k taking the axis rc_mrope_axis gives it.
+ *
+ * out = m * R(sign * p * w') in, rounded once to out->dtype.  in and out
  * share shape; their dtypes may differ (the input values are exact values
  * of in->dtype; out->dtype F64 gives the exact result to 53 bits, which the
  * error model uses).  sign is +1 (apply) or -1 (backward).  0 ok, -1 error. */

@@ -17,6 +17,8 @@ typedef struct rc_candidate {
     char name[256];           /* copied from the table, NUL-terminated   */
     char version[256];
     unsigned abi_version, struct_size;
+    int abi_minor;            /* 0 for an ABI-1.0 table (params_size 0):
+                                 never offered params of a later minor  */
     int has_backward, has_cos_sin;
     int has_defaults;         /* the table's default_params, validated  */
     rc_config defaults;       /* call rc_config_rebind before use       */
@@ -37,5 +39,10 @@ int rc_candidate_load_open(const char *path, const rc_limits *lim, rc_candidate 
 /* A candidate from a table compiled into the harness. */
 void rc_candidate_builtin(rc_candidate *c, const char *label, const rc_adapter *table);
 void rc_candidate_unload(rc_candidate *c);
+
+/* The ABI minor the candidate was built for, and whether it may be given
+ * p (an ABI-1.0 candidate is never offered M-RoPE or proportional). */
+int rc_candidate_abi_minor(const rc_candidate *c);
+int rc_candidate_offers(const rc_candidate *c, const rc_rope_params *p);
 
 #endif

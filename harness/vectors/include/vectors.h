@@ -14,7 +14,7 @@
 #include "sha256.h"
 
 #define RC_VEC_FORMAT 1             /* "rope_conform_vectors" in each file  */
-#define RC_VEC_GENERATOR_VERSION 1  /* bump when the case table changes     */
+#define RC_VEC_GENERATOR_VERSION 2  /* bump when the case table changes     */
 #define RC_VEC_DEFAULT_SEED 1
 #define RC_VEC_MANIFEST "MANIFEST.json"
 #define RC_VEC_DEFAULT_DIR "vectors"
