@@ -79,6 +79,8 @@ rc_cs_cache *rc_cs_cache_new(int npairs, const mpfr_t *w, mpfr_exp_t w_rel_err)
     for (int k = 0; k < npairs; k++) {
         mpfr_inits2(CP, c->step_c[k], c->step_s[k], (mpfr_ptr)0);
         mpfr_sin_cos(c->step_s[k], c->step_c[k], w[k], MPFR_RNDN);
+        if (mpfr_zero_p(w[k]))
+            continue; /* a zero frequency (proportional): cos 1, sin 0 exactly */
         /* |w| 2^wre < 2^(EXP(w) + wre) */
         double e = sincos_err(mpfr_get_exp(w[k]) + w_rel_err);
         if (e > c->step_err)
@@ -166,6 +168,11 @@ static void fill_direct(rc_cs_cache *c, rc_cs_entry *e)
     double err = 0.0;
     for (int k = 0; k < c->npairs; k++) {
         mpfr_mul(c->a, c->w[k], c->pz, MPFR_RNDN);
+        if (mpfr_zero_p(c->a)) { /* a zero frequency (proportional): exact */
+            mpfr_set_ui(e->c + k, 1, MPFR_RNDN);
+            mpfr_set_zero(e->s + k, 1);
+            continue;
+        }
         /* |a - p w'| <= |p w| 2^wre + half ulp(a) < 2^(EXP(a) + wre + 1) */
         mpfr_exp_t ea = mpfr_get_exp(c->a);
         mpfr_exp_t ae = (ea + c->wre + 1 > ea - TP) ? ea + c->wre + 2 : ea - TP + 1;

@@ -59,7 +59,8 @@ static void level_cs(rc_golden *g, int64_t p, int k, int level, const rc_cs_entr
     mpfr_set_sj(g->pz, p, MPFR_RNDN);
     mpfr_mul(g->la, g->lw, g->pz, MPFR_RNDN);
     /* |la - p w'| <= |p w'| 2^-tw + half ulp < 2^(EXP(la) - tw + 2) */
-    mpfr_exp_t ae = mpfr_get_exp(g->la) - tw + 2;
+    /* a zero angle (a zero frequency, proportional) is exact */
+    mpfr_exp_t ae = mpfr_zero_p(g->la) ? -(P + 1) : mpfr_get_exp(g->la) - tw + 2;
     mpfr_sin_cos(g->ls, g->lc, g->la, MPFR_RNDN);
     v->eps = emax2(ae, -(P + 1)) + 1;
 }
