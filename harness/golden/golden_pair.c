@@ -26,6 +26,15 @@ static mpfr_exp_t exp_bound(double err) /* smallest e with err < 2^e */
 
 static mpfr_exp_t emax2(mpfr_exp_t a, mpfr_exp_t b) { return a > b ? a : b; }
 
+/* p = 0, or a zero frequency (proportional's pass-through pairs; w'_k is
+ * then exactly 0): the angle is exactly 0, cos 1 and sin 0.  Approximated
+ * instead, a zero sin output could never be rounded (its sign is
+ * undecidable) and would climb to the widest level. */
+static int zero_angle(const rc_golden *g, int64_t p, int k)
+{
+    return p == 0 || mpfr_zero_p(g->w[k]);
+}
+
 /* cos/sin at a level.  Level 0 reads the cache; level j >= 1 evaluates
  * w'_k, the angle and sin_cos at CP << j bits directly. */
 static void level_cs(rc_golden *g, int64_t p, int k, int level, const rc_cs_entry *e, cs_view *v)
@@ -41,7 +50,7 @@ static void level_cs(rc_golden *g, int64_t p, int k, int level, const rc_cs_entr
     mpfr_set_prec(g->ls, P);
     v->c = g->lc;
     v->s = g->ls;
-    if (p == 0) {
+    if (zero_angle(g, p, k)) {
         mpfr_set_ui(g->lc, 1, MPFR_RNDN);
         mpfr_set_zero(g->ls, 1);
         v->eps = RC_ERR_EXACT;
@@ -59,8 +68,7 @@ static void level_cs(rc_golden *g, int64_t p, int k, int level, const rc_cs_entr
     mpfr_set_sj(g->pz, p, MPFR_RNDN);
     mpfr_mul(g->la, g->lw, g->pz, MPFR_RNDN);
     /* |la - p w'| <= |p w'| 2^-tw + half ulp < 2^(EXP(la) - tw + 2) */
-    /* a zero angle (a zero frequency, proportional) is exact */
-    mpfr_exp_t ae = mpfr_zero_p(g->la) ? -(P + 1) : mpfr_get_exp(g->la) - tw + 2;
+    mpfr_exp_t ae = mpfr_get_exp(g->la) - tw + 2;
     mpfr_sin_cos(g->ls, g->lc, g->la, MPFR_RNDN);
     v->eps = emax2(ae, -(P + 1)) + 1;
 }
@@ -175,7 +183,7 @@ void rc_golden_pair_ieee(int64_t p, double c, double s, double x0, double x1, rc
         *done0 = *done1 = 1;
         return;
     }
-    /* p == 0, finite: y is x0 or x1 times m, or an exact signed zero */
+    /* a zero angle, finite: y is x0 or x1 times m, or an exact signed zero */
     (void)p;
     if (y0 == 0.0) {
         *b0 = class_bits(y0, t);
@@ -192,12 +200,13 @@ void rc_golden_pair(rc_golden *g, int64_t p, const rc_cs_entry *e, int k, int si
 {
     const int special = !isfinite(x0) || !isfinite(x1) || (x0 == 0.0 && x1 == 0.0);
     int done0 = 0, done1 = 0;
-    if (special || p == 0) {
-        /* IEEE evaluation with exact cos/sin.  For p = 0 they are 1 and
-         * sign*0; otherwise only their signs can matter here, because
+    const int zero = zero_angle(g, p, k);
+    if (special || zero) {
+        /* IEEE evaluation with exact cos/sin.  For a zero angle they are 1
+         * and sign*0; otherwise only their signs can matter here, because
          * every term is zero or non-finite.  m > 0 keeps the class. */
         double c, s;
-        if (p == 0) {
+        if (zero) {
             c = 1.0;
             s = (sign > 0) ? 0.0 : -0.0;
         } else {
