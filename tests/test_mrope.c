@@ -423,6 +423,19 @@ START_TEST(test_proportional)
             int i0 = _i ? 2 * k : k, i1 = _i ? 2 * k + 1 : k + 32;
             ck_assert(y[t * 64 + i0] == x[t * 64 + i0] && y[t * 64 + i1] == x[t * 64 + i1]);
         }
+    /* a zero frequency is an exact zero angle: cos 1 and sin +0, decided at
+     * once (an approximated sin of 0 has an undecidable sign: every level
+     * up to the widest, then counted as unproven) */
+    double cs[2][3 * 32];
+    for (int fast = 0; fast < 2; fast++) {
+        rc_golden_set_fast(g, fast);
+        ck_assert_int_eq(rc_golden_cos_sin(g, pos, 3, RC_F64, cs[0], cs[1]), 0);
+        for (int t = 0; t < 3; t++)
+            for (int k = 8; k < 32; k++)
+                ck_assert(cs[0][t * 32 + k] == 1.0 && cs[1][t * 32 + k] == 0.0 &&
+                          !signbit(cs[1][t * 32 + k]));
+    }
+    ck_assert_int_eq(rc_golden_unproven(g), 0);
     rc_golden_free(g);
 }
 END_TEST
