@@ -40,9 +40,4 @@ int rc_candidate_load_open(const char *path, const rc_limits *lim, rc_candidate 
 void rc_candidate_builtin(rc_candidate *c, const char *label, const rc_adapter *table);
 void rc_candidate_unload(rc_candidate *c);
 
-/* The ABI minor the candidate was built for, and whether it may be given
- * p (an ABI-1.0 candidate is never offered M-RoPE or proportional). */
-int rc_candidate_abi_minor(const rc_candidate *c);
-int rc_candidate_offers(const rc_candidate *c, const rc_rope_params *p);
-
 #endif

@@ -139,4 +139,10 @@ int rc_sandbox_run_ex(const rc_candidate *c, rc_call *calls, size_t n,
  * async-signal-safe). */
 void rc_sandbox_kill_all(void);
 
+/* The ABI minor the candidate was built for, and whether it may be given
+ * p (an ABI-1.0 candidate is never offered M-RoPE or proportional).  The
+ * sandbox is the one gate: it declines any call these refuse. */
+int rc_candidate_abi_minor(const rc_candidate *c);
+int rc_candidate_offers(const rc_candidate *c, const rc_rope_params *p);
+
 #endif
