@@ -66,6 +66,11 @@ typedef struct sr_state {
 #ifndef SR_DEFAULT_PARAMS
 #define SR_DEFAULT_PARAMS NULL
 #endif
+/* 1: supports() refuses invalid params (the validation suite's cases)
+ * instead of rotating, or crashing on, them */
+#ifndef SR_REFUSES_INVALID
+#define SR_REFUSES_INVALID 0
+#endif
 
 static int sr_init(void **state)
 {
@@ -86,6 +91,9 @@ static int sr_supports(void *state, const rc_rope_params *p, rc_dtype dt)
     if (dt != RC_F32 && dt != RC_F64)
         return RC_UNSUPPORTED;
     if (p->type != RC_ROPE_DEFAULT && p->type != RC_ROPE_LINEAR && p->type != RC_ROPE_DYNAMIC_NTK)
+        return RC_UNSUPPORTED;
+    if (SR_REFUSES_INVALID && (p->rotary_dim < 2 || p->rotary_dim % 2 ||
+                               p->rotary_dim > p->head_dim || !(p->base > 1.0)))
         return RC_UNSUPPORTED;
     return RC_OK;
 }
