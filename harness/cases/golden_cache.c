@@ -1,5 +1,9 @@
-/* One golden engine per distinct params for the whole run, so frequency
- * tables and cos/sin caches are shared by every suite and dtype. */
+/* One golden engine per distinct params, shared by every suite and dtype
+ * that asks for the same params: frequency tables and cos/sin caches are
+ * built once.  Between cases the most recently used RC_GOLDENS_KEPT stay
+ * (rc_ctx_trim_goldens): a level-3 run has thousands of rows, and keeping
+ * every engine grew a worker without bound.  Never within a case, whose
+ * judging may hold any number of engines at once. */
 #include "run.h"
 #include "rope_type.h"
 
@@ -43,11 +47,33 @@ static int same_params(const rc_rope_params *a, const rc_rope_params *b)
 #undef RC_PARAM
 }
 
+enum { RC_GOLDENS_KEPT = 64 };
+
+static void entry_free(rc_golden_entry *e)
+{
+    rc_golden_free(e->g);
+    free(e);
+}
+
+/* Found: moved to the front, so the list runs from most to least
+ * recently used (plan order asks for one row's params many times). */
+static rc_golden *lookup(rc_ctx *ctx, const rc_rope_params *p)
+{
+    for (rc_golden_entry **link = &ctx->goldens, *e; (e = *link) != NULL; link = &e->next)
+        if (same_params(&e->cfg.params, p)) {
+            *link = e->next;
+            e->next = ctx->goldens;
+            ctx->goldens = e;
+            return e->g;
+        }
+    return NULL;
+}
+
 rc_golden *rc_ctx_golden(rc_ctx *ctx, const rc_rope_params *p, char *err, size_t errlen)
 {
-    for (rc_golden_entry *e = ctx->goldens; e; e = e->next)
-        if (same_params(&e->cfg.params, p))
-            return e->g;
+    rc_golden *found = lookup(ctx, p);
+    if (found)
+        return found;
     rc_golden_entry *e = calloc(1, sizeof *e);
     if (!e) {
         snprintf(err, errlen, "out of memory");
@@ -72,14 +98,26 @@ rc_golden *rc_ctx_golden(rc_ctx *ctx, const rc_rope_params *p, char *err, size_t
     return e->g;
 }
 
-void rc_ctx_free_goldens(rc_ctx *ctx)
+static void free_list(rc_golden_entry *e)
 {
-    rc_golden_entry *e = ctx->goldens;
     while (e) {
         rc_golden_entry *n = e->next;
-        rc_golden_free(e->g);
-        free(e);
+        entry_free(e);
         e = n;
     }
+}
+
+void rc_ctx_trim_goldens(rc_ctx *ctx)
+{
+    rc_golden_entry **link = &ctx->goldens;
+    for (int n = 0; *link && n < RC_GOLDENS_KEPT; n++)
+        link = &(*link)->next;
+    free_list(*link);
+    *link = NULL;
+}
+
+void rc_ctx_free_goldens(rc_ctx *ctx)
+{
+    free_list(ctx->goldens);
     ctx->goldens = NULL;
 }

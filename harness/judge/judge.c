@@ -71,6 +71,7 @@ void rc_judge_case(rc_ctx *ctx, rc_case *c, rc_case_result *res, int diagnose)
         }
     }
     res->seconds = in_candidate + (now_seconds() - t0);
+    rc_ctx_trim_goldens(ctx);
 }
 
 int rc_write_reports(const rc_run_opts *o, const rc_results *r)

@@ -58,8 +58,11 @@ typedef struct rc_ctx {
                                          workers (rc_diagnose_release)      */
 } rc_ctx;
 
-/* The one golden engine for these params (created on first use). */
+/* The one golden engine for these params (created on first use).  Valid
+ * until the next rc_ctx_trim_goldens, which the judge calls between cases:
+ * only the most recently used engines are kept. */
 rc_golden *rc_ctx_golden(rc_ctx *ctx, const rc_rope_params *p, char *err, size_t errlen);
+void rc_ctx_trim_goldens(rc_ctx *ctx);
 void rc_ctx_free_goldens(rc_ctx *ctx);
 
 typedef struct rc_suite_def {
