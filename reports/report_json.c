@@ -298,36 +298,68 @@ static cJSON *report_json(jw *w, const rc_results *r)
     add(w, root, "counts", counts);
     add(w, root, "coverage", coverage_json(w, r));
 
-    cJSON *cases = chk(w, cJSON_CreateArray());
-    for (size_t i = 0; cases && i < r->n_cases && !w->failed; i++) {
-        cJSON *c = case_json(w, &r->cases[i]);
-        if (!c || !cJSON_AddItemToArray(cases, c)) {
-            w->failed = 1;
-            cJSON_Delete(c);
-        }
-    }
-    add(w, root, "cases", cases);
     return root;
 }
 
-char *rc_report_json_string(const rc_results *r)
+/* text, with each line after the first indented by two more tabs: what
+ * cJSON_Print gives for an object two levels down ("cases"' items). */
+static void put_nested(const char *text, FILE *f)
+{
+    for (const char *nl; (nl = strchr(text, '\n')) != NULL; text = nl + 1) {
+        fwrite(text, 1, (size_t)(nl - text) + 1, f);
+        fputs("\t\t", f);
+    }
+    fputs(text, f);
+}
+
+/* The bytes cJSON_Print gives for the whole report's tree, made one case
+ * at a time: a level-3 report has 40 000 cases, and their tree took
+ * hundreds of MiB at once.  "cases" is the root's last member, so the
+ * text without it ends in "\n}" and the array goes in before that brace. */
+int rc_report_json_stream(const rc_results *r, FILE *f)
 {
     jw w = {0};
     cJSON *root = report_json(&w, r);
-    char *text = w.failed ? NULL : cJSON_Print(root);
+    char *head = w.failed ? NULL : cJSON_Print(root);
     cJSON_Delete(root);
-    return text;
+    size_t n = head ? strlen(head) : 0;
+    if (n < 2 || strcmp(head + n - 2, "\n}") != 0) {
+        free(head);
+        return -1;
+    }
+    fwrite(head, 1, n - 2, f);
+    free(head);
+    fputs(",\n\t\"cases\":\t[", f);
+    for (size_t i = 0; i < r->n_cases; i++) {
+        cJSON *c = case_json(&w, &r->cases[i]);
+        char *text = w.failed ? NULL : cJSON_Print(c);
+        cJSON_Delete(c);
+        if (!text)
+            return -1;
+        if (i)
+            fputs(", ", f);
+        put_nested(text, f);
+        free(text);
+    }
+    fputs("]\n}\n", f);
+    return ferror(f) ? -1 : 0;
 }
 
-int rc_report_json_stream(const rc_results *r, FILE *f)
+/* The report as one string, without the final newline. */
+char *rc_report_json_string(const rc_results *r)
 {
-    char *text = rc_report_json_string(r);
-    if (!text)
-        return -1;
-    fputs(text, f);
-    fputc('\n', f);
-    free(text);
-    return ferror(f) ? -1 : 0;
+    char *text = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&text, &n);
+    if (!f)
+        return NULL;
+    int rc = rc_report_json_stream(r, f);
+    if (fclose(f) != 0 || rc != 0 || n == 0) {
+        free(text);
+        return NULL;
+    }
+    text[n - 1] = '\0';
+    return text;
 }
 
 static int json_cb(const rc_results *r, FILE *f, const void *ctx)

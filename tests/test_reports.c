@@ -318,6 +318,38 @@ static void assert_same_case(const rc_case_result *a, const rc_case_result *b)
     assert_same_plot(a, m, n);
 }
 
+/* The file is written one case at a time; its bytes must be what
+ * cJSON_Print gives for the whole tree: parsed and printed again by cJSON,
+ * the text comes back unchanged (with cases, and with none). */
+START_TEST(json_streamed_as_one_tree)
+{
+    rc_results r;
+    char err[256] = "";
+    build(&r);
+    for (int round = 0; round < 2; round++) {
+        if (round == 1)
+            r.n_cases = 0;
+        ck_assert_int_eq(rc_report_json(&r, tpath("s.json"), err, sizeof err), 0);
+        char *text = slurp(tpath("s.json"));
+        size_t n = strlen(text);
+        ck_assert(n > 2 && text[n - 1] == '\n');
+        text[n - 1] = '\0';
+        cJSON *root = cJSON_Parse(text);
+        ck_assert_ptr_nonnull(root);
+        ck_assert_int_eq(cJSON_GetArraySize(get(root, "cases")), (int)r.n_cases);
+        char *again = cJSON_Print(root);
+        ck_assert_str_eq(again, text);
+        char *str = rc_report_json_string(&r);
+        ck_assert_str_eq(str, text);
+        free(str);
+        free(again);
+        cJSON_Delete(root);
+        free(text);
+    }
+    rc_results_free(&r);
+}
+END_TEST
+
 START_TEST(json_round_trip)
 {
     rc_results r, back;
@@ -830,6 +862,7 @@ int main(void)
     tcase_add_test(t, shell_quote);
     tcase_add_test(t, plot_series);
     tcase_add_test(t, json_document);
+    tcase_add_test(t, json_streamed_as_one_tree);
     tcase_add_test(t, json_round_trip);
     tcase_add_test(t, json_load_rejects);
     tcase_add_test(t, junit_document);

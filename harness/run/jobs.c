@@ -233,7 +233,10 @@ static int gather(job *js, int jobs, rc_results *results, char *err, size_t errl
         }
         char source[32];
         snprintf(source, sizeof source, "worker %d", k + 1);
-        if (rc_report_parse_json(js[k].json, source, results, NULL, err, errlen) != 0) {
+        int rc = rc_report_parse_json(js[k].json, source, results, NULL, err, errlen);
+        free(js[k].json); /* a level-3 job's text is tens of MiB */
+        js[k].json = NULL;
+        if (rc != 0) {
             results->info = keep;
             return -1;
         }
