@@ -185,35 +185,46 @@ const char *rc_baseline_kind_name(rc_baseline_kind k)
     return "unknown";
 }
 
-int rc_baseline_diff_print(const rc_baseline_diff *d, FILE *f, int color)
+static void print_item(const rc_baseline_item *it, FILE *f, int color)
 {
+    int reg = it->kind <= RC_BASELINE_FATAL;
+    if (color)
+        fputs(reg ? "\033[31m" : "\033[2m", f);
+    fprintf(f, "  %-11s", rc_baseline_kind_name(it->kind));
+    if (color)
+        fputs("\033[0m", f);
+    fputc(' ', f);
+    if (it->kind == RC_BASELINE_FATAL) {
+        rc_text_write(f, it->name, RC_TEXT_TERM);
+        fputc('\n', f);
+        return;
+    }
+    rc_text_write(f, it->suite, RC_TEXT_TERM);
+    fputc('/', f);
+    rc_text_write(f, it->name, RC_TEXT_TERM);
+    fprintf(f, " [%s]", rc_report_dtype_name(it->dtype));
+    if (it->kind == RC_BASELINE_NEW_FAIL || it->kind == RC_BASELINE_NOW_SKIPPED)
+        fprintf(f, ": %s -> %s", rc_status_name(it->baseline_status),
+                rc_status_name(it->current_status));
+    if (it->kind == RC_BASELINE_WORSE || (it->kind == RC_BASELINE_NEW_FAIL &&
+                                          !isnan(it->current_err) && !isnan(it->baseline_err)))
+        fprintf(f, " max_err %.4g -> %.4g (x%.3g)", it->baseline_err, it->current_err,
+                it->current_err / fmax(it->baseline_err, RC_BASELINE_ERR_FLOOR));
+    fputc('\n', f);
+}
+
+int rc_baseline_diff_print(const rc_baseline_diff *d, FILE *f, int color, size_t max_info)
+{
+    size_t info = 0;
     for (size_t i = 0; i < d->n_items; i++) {
         const rc_baseline_item *it = &d->items[i];
-        int reg = it->kind <= RC_BASELINE_FATAL;
-        if (color)
-            fputs(reg ? "\033[31m" : "\033[2m", f);
-        fprintf(f, "  %-11s", rc_baseline_kind_name(it->kind));
-        if (color)
-            fputs("\033[0m", f);
-        fputc(' ', f);
-        if (it->kind == RC_BASELINE_FATAL) {
-            rc_text_write(f, it->name, RC_TEXT_TERM);
-            fputc('\n', f);
+        if (it->kind > RC_BASELINE_FATAL && info++ >= max_info)
             continue;
-        }
-        rc_text_write(f, it->suite, RC_TEXT_TERM);
-        fputc('/', f);
-        rc_text_write(f, it->name, RC_TEXT_TERM);
-        fprintf(f, " [%s]", rc_report_dtype_name(it->dtype));
-        if (it->kind == RC_BASELINE_NEW_FAIL || it->kind == RC_BASELINE_NOW_SKIPPED)
-            fprintf(f, ": %s -> %s", rc_status_name(it->baseline_status),
-                    rc_status_name(it->current_status));
-        if (it->kind == RC_BASELINE_WORSE || (it->kind == RC_BASELINE_NEW_FAIL &&
-                                              !isnan(it->current_err) && !isnan(it->baseline_err)))
-            fprintf(f, " max_err %.4g -> %.4g (x%.3g)", it->baseline_err, it->current_err,
-                    it->current_err / fmax(it->baseline_err, RC_BASELINE_ERR_FLOOR));
-        fputc('\n', f);
+        print_item(it, f, color);
     }
+    if (info > max_info)
+        fprintf(f, "  ... and %zu more cases missing, new or now skipped (--verbose lists them)\n",
+                info - max_info);
     fprintf(f, "%zu regression%s against the baseline (factor %g; %zu cases matched, %zu missing, "
                "%zu new, %zu now skipped)\n",
             d->n_regressions, d->n_regressions == 1 ? "" : "s", d->factor, d->n_matched,

@@ -468,7 +468,7 @@ int rc_report_parse_json(const char *text, const char *source, rc_results *out,
 int rc_report_load_json_ex(const char *path, rc_results *out, rc_report_meta *meta,
                            char *err, size_t errlen)
 {
-    char *buf = rc_read_file(path, RC_INPUT_MAX_BYTES, NULL, err, errlen);
+    char *buf = rc_read_file(path, RC_REPORT_MAX_BYTES, NULL, err, errlen);
     if (!buf)
         return -1;
     int rc = rc_report_parse_json(buf, path, out, meta, err, errlen);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "report.h"
+#include "fileio.h"
 #include "report_fixture.h"
 #include "results.h"
 
@@ -346,6 +347,36 @@ START_TEST(json_streamed_as_one_tree)
         cJSON_Delete(root);
         free(text);
     }
+    rc_results_free(&r);
+}
+END_TEST
+
+/* Reports get their own size bound: the tool writes them, and a whole
+ * level-3 report (152 MB) is past the 64 MiB bound of a config.  A report
+ * padded with whitespace past that bound loads; past its own it is refused
+ * with one line. */
+START_TEST(json_large_report_loads)
+{
+    rc_results r, back;
+    char err[256] = "";
+    build(&r);
+    ck_assert_int_eq(rc_report_json(&r, tpath("big.json"), err, sizeof err), 0);
+    FILE *f = fopen(tpath("big.json"), "a");
+    ck_assert_ptr_nonnull(f);
+    static char pad[1 << 20];
+    memset(pad, ' ', sizeof pad);
+    for (size_t i = 0; i <= RC_INPUT_MAX_BYTES / sizeof pad; i++)
+        ck_assert_uint_eq(fwrite(pad, 1, sizeof pad, f), sizeof pad);
+    ck_assert_int_eq(fclose(f), 0);
+    memset(&back, 0, sizeof back);
+    ck_assert_msg(rc_report_load_json(tpath("big.json"), &back, err, sizeof err) == 0, "%s", err);
+    ck_assert_uint_eq(back.n_cases, r.n_cases);
+    rc_results_free(&back);
+    ck_assert_int_eq(truncate(tpath("big.json"), (off_t)RC_REPORT_MAX_BYTES + 1), 0);
+    memset(&back, 0, sizeof back);
+    ck_assert_int_eq(rc_report_load_json(tpath("big.json"), &back, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "more than the limit") && !strchr(err, '\n'), "%s", err);
+    unlink(tpath("big.json"));
     rc_results_free(&r);
 }
 END_TEST
@@ -822,10 +853,24 @@ START_TEST(baseline_compare)
     char *out = NULL;
     size_t n = 0;
     FILE *f = open_memstream(&out, &n);
-    ck_assert_int_eq(rc_baseline_diff_print(&d, f, 0), 0);
+    ck_assert_int_eq(rc_baseline_diff_print(&d, f, 0, SIZE_MAX), 0);
     fclose(f);
     ck_assert_ptr_nonnull(strstr(out, "worse       accuracy/b [f32] max_err 0.1 -> 0.4 (x4)"));
+    ck_assert_ptr_nonnull(strstr(out, "missing     accuracy/gone"));
+    ck_assert_ptr_nonnull(strstr(out, "new         accuracy/new"));
     ck_assert_ptr_nonnull(strstr(out, "3 regressions against the baseline"));
+    ck_assert_ptr_null(strstr(out, "more cases"));
+    free(out);
+    /* capped: every regression, one other item, a count of the rest */
+    f = open_memstream(&out, &n);
+    ck_assert_int_eq(rc_baseline_diff_print(&d, f, 0, 1), 0);
+    fclose(f);
+    ck_assert_ptr_nonnull(strstr(out, "new-fail    accuracy/a"));
+    ck_assert_ptr_nonnull(strstr(out, "worse       accuracy/b"));
+    ck_assert_ptr_nonnull(strstr(out, "new-fail    properties/p"));
+    ck_assert_ptr_nonnull(strstr(out, "missing     accuracy/gone"));
+    ck_assert_ptr_null(strstr(out, "new         accuracy/new"));
+    ck_assert_ptr_nonnull(strstr(out, "... and 1 more cases missing, new or now skipped"));
     free(out);
     rc_baseline_diff_free(&d);
     /* a looser factor forgives the 4x; NaN is always worse; a fatal counts */
@@ -863,6 +908,7 @@ int main(void)
     tcase_add_test(t, plot_series);
     tcase_add_test(t, json_document);
     tcase_add_test(t, json_streamed_as_one_tree);
+    tcase_add_test(t, json_large_report_loads);
     tcase_add_test(t, json_round_trip);
     tcase_add_test(t, json_load_rejects);
     tcase_add_test(t, junit_document);

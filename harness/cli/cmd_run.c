@@ -128,7 +128,7 @@ int rc_cli_check_files(const rc_run_opts *o)
     char err[1024];
     if (rc_report_targets_check(outs, n, err, sizeof err) != 0 ||
         rc_report_targets_exclude(outs, n, o->baseline, err, sizeof err) != 0 ||
-        (o->baseline && rc_input_check(o->baseline, RC_INPUT_MAX_BYTES, err, sizeof err) != 0)) {
+        (o->baseline && rc_input_check(o->baseline, RC_REPORT_MAX_BYTES, err, sizeof err) != 0)) {
         rc_errorf("rope-conform: %s", err);
         return -1;
     }

@@ -3,6 +3,7 @@
 #include "diagnose.h"
 #include "escape.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -117,7 +118,8 @@ static int compare_baseline(const rc_run_opts *o, const rc_results *results, con
     memset(&diff, 0, sizeof diff);
     int reg = rc_report_baseline(results, &b->base, o->baseline_factor, &diff);
     if (reg >= 0)
-        rc_baseline_diff_print(&diff, stdout, o->color);
+        rc_baseline_diff_print(&diff, stdout, o->color,
+                               o->verbose ? SIZE_MAX : o->quiet ? 0 : RC_BASELINE_INFO_LINES);
     rc_baseline_diff_free(&diff);
     return reg < 0 ? 3 : reg > 0;
 }

@@ -160,8 +160,12 @@ int rc_report_baseline(const rc_results *current, const rc_results *baseline,
 void rc_baseline_diff_free(rc_baseline_diff *d);
 /* "new-fail" "worse" "fatal" "missing" "new" "now-skipped" */
 const char *rc_baseline_kind_name(rc_baseline_kind k);
-/* One line per item and a summary line ("N regressions against baseline"). */
-int rc_baseline_diff_print(const rc_baseline_diff *d, FILE *f, int color);
+/* One line per regression, at most max_info lines for the other items
+ * (missing, new, now skipped: a level-1 run against a level-3 baseline
+ * has 40 000) with a count of the rest, and a summary line ("N
+ * regressions against the baseline"). */
+#define RC_BASELINE_INFO_LINES 10
+int rc_baseline_diff_print(const rc_baseline_diff *d, FILE *f, int color, size_t max_info);
 
 /* ---- helpers shared by the writers ------------------------------------- */
 

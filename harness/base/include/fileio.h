@@ -9,10 +9,12 @@
 
 #include <stddef.h>
 
-/* Bounds on input sizes: a config, report or lint file, and the vectors
- * files (frozen vectors, golden --input), which may be larger. */
+/* Bounds on input sizes: a config or lint file; the vectors files (frozen
+ * vectors, golden --input); reports (merge, --baseline), which the tool
+ * writes itself: a whole level-3 report is 152 MB. */
 #define RC_INPUT_MAX_BYTES ((size_t)64 << 20)
 #define RC_VECTORS_MAX_BYTES ((size_t)256 << 20)
+#define RC_REPORT_MAX_BYTES ((size_t)512 << 20)
 
 /* The whole of path, NUL-terminated, in a malloc'd buffer (caller frees);
  * *len (if given) gets its length.  Refused, with NULL and a message
