@@ -1,6 +1,7 @@
 /* M-RoPE (ABI 1.1) through the tool: the golden engine against the
  * published formulas, equal axes as 1-D RoPE bit for bit, HF import of
  * both forms, ABI-1.0 adapters never offered it; and the proportional type. */
+#define _XOPEN_SOURCE 700 /* nftw (testutil.h) */
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
@@ -12,6 +13,9 @@
 #include "default_params.h"
 #include "cmd_golden.h"
 #include "config.h"
+#include "testrun.h"
+#define TMPDIR_PREFIX "rc_mrope"
+#include "testutil.h"
 #include "dtype.h"
 #include "fileio.h"
 #include "loader.h"
@@ -243,17 +247,7 @@ END_TEST
 
 static int run(const char *adapter, const char *config, const char *suite, const char *json)
 {
-    rc_run_opts o;
-    memset(&o, 0, sizeof o);
-    o.candidate = adapter;
-    o.config_path = config;
-    o.profile = "standard";
-    o.only_suite = suite;
-    o.level = 1;
-    o.seed = 1;
-    o.timeout = 20.0;
-    o.quiet = 1;
-    o.json = json;
+    rc_run_opts o = level1_opts(adapter, config, suite, json);
     return rc_run(&o);
 }
 
@@ -496,11 +490,4 @@ static Suite *suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+int main(void) { return run_suite(suite()); }

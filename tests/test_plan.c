@@ -2,6 +2,9 @@
  * inputs its fill steps describe (checked against the documented random
  * stream computed here), bit for bit every time, also after a FAIL freed
  * them; configurations and positions are shared, not copied per case. */
+#define TMPDIR_PREFIX "rc_plan"
+#define _XOPEN_SOURCE 700 /* nftw (testutil.h) */
+#include "testutil.h"
 #include "caseset.h"
 #include "dtype.h"
 #include "plan.h"
@@ -230,9 +233,5 @@ int main(void)
     tcase_add_test(tc, configurations_and_positions_are_shared);
     tcase_add_test(tc, level_3_plan_holds_recipes);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(s);
 }

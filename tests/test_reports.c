@@ -810,6 +810,18 @@ static rc_results baseline_set(void)
     return r;
 }
 
+/* What the terminal gets for d, listing at most max_info other items. */
+static char *diff_text(const rc_baseline_diff *d, size_t max_info)
+{
+    char *out = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&out, &n);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(rc_baseline_diff_print(d, f, 0, max_info), 0);
+    fclose(f);
+    return out;
+}
+
 START_TEST(baseline_compare)
 {
     rc_results base = baseline_set(), cur = baseline_set();
@@ -850,11 +862,7 @@ START_TEST(baseline_compare)
     ck_assert_str_eq(d.items[3].name, "gone");
     ck_assert_int_eq(d.items[4].kind, RC_BASELINE_NEW_CASE);
     ck_assert_str_eq(d.items[4].name, "new");
-    char *out = NULL;
-    size_t n = 0;
-    FILE *f = open_memstream(&out, &n);
-    ck_assert_int_eq(rc_baseline_diff_print(&d, f, 0, SIZE_MAX), 0);
-    fclose(f);
+    char *out = diff_text(&d, SIZE_MAX);
     ck_assert_ptr_nonnull(strstr(out, "worse       accuracy/b [f32] max_err 0.1 -> 0.4 (x4)"));
     ck_assert_ptr_nonnull(strstr(out, "missing     accuracy/gone"));
     ck_assert_ptr_nonnull(strstr(out, "new         accuracy/new"));
@@ -862,9 +870,7 @@ START_TEST(baseline_compare)
     ck_assert_ptr_null(strstr(out, "more cases"));
     free(out);
     /* capped: every regression, one other item, a count of the rest */
-    f = open_memstream(&out, &n);
-    ck_assert_int_eq(rc_baseline_diff_print(&d, f, 0, 1), 0);
-    fclose(f);
+    out = diff_text(&d, 1);
     ck_assert_ptr_nonnull(strstr(out, "new-fail    accuracy/a"));
     ck_assert_ptr_nonnull(strstr(out, "worse       accuracy/b"));
     ck_assert_ptr_nonnull(strstr(out, "new-fail    properties/p"));

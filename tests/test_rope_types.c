@@ -1,5 +1,6 @@
 /* The rope-type table: one row per type, names found nowhere else in the
  * harness, and the one params field list driving every reader and writer. */
+#define _XOPEN_SOURCE 700 /* nftw (testutil.h) */
 #include <check.h>
 #include <dirent.h>
 #include <stdio.h>
@@ -7,6 +8,8 @@
 #include <string.h>
 #include <cjson/cJSON.h>
 
+#define TMPDIR_PREFIX "rc_rope_types"
+#include "testutil.h"
 #include "config.h"
 #include "rope_type.h"
 #include "rope_mrope.h"
@@ -55,25 +58,6 @@ static int is_table_file(const char *dir, const char *name)
 /* M-RoPE's names: HF's type and the layout's own name ("interleaved" is
  * the pairing's too). */
 static const char *const mrope_words[] = { RC_MROPE_NAME, "sectioned", NULL };
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
-        free(s);
-        s = NULL;
-    }
-    if (s)
-        s[n] = '\0';
-    fclose(f);
-    return s;
-}
 
 static int is_source(const char *name)
 {
@@ -244,11 +228,4 @@ static Suite *suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+int main(void) { return run_suite(suite()); }

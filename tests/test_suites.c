@@ -12,6 +12,7 @@
 
 #include "run.h"
 #include "runner.h"
+#include "testrun.h"
 #include "variants.h"
 
 #define REFERENCE RC_BUILD_DIR "/adapters/librope_reference.so"
@@ -53,17 +54,7 @@ static cJSON *run_suite(const char *adapter, const char *suite, const char *conf
     int fd = mkstemp(json);
     ck_assert_msg(fd >= 0, "mkstemp");
     close(fd);
-    rc_run_opts o;
-    memset(&o, 0, sizeof o);
-    o.candidate = adapter;
-    o.config_path = config;
-    o.profile = "standard";
-    o.only_suite = suite;
-    o.level = 1;
-    o.seed = 1;
-    o.timeout = 20.0;
-    o.quiet = 1;
-    o.json = json;
+    rc_run_opts o = level1_opts(adapter, config, suite, json);
     int code = rc_run(&o);
     ck_assert_msg(code == 0 || code == 1, "rc_run(%s, %s) returned %d", adapter, suite, code);
     FILE *f = fopen(json, "r");
